@@ -1,0 +1,81 @@
+"""What the layout stage produces: pages of placed elements, in points.
+
+Origin is the top-left corner of the page and y grows downwards; only the
+renderer flips it. An `Elem` is an unbreakable strip (a line, an image, a
+rule) whose drawables are positioned relative to its own top-left corner;
+a `Page` lists the elements it received with their absolute top-left.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from typeset.text.types import Frag
+
+Role = Literal["header", "heading", "body", "list", "quote", "caption", "figure", "note", "separator",
+               "running-header", "footer"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextItem:
+    """A fragment of text whose baseline is `baseline` below the element's top."""
+
+    x: float
+    baseline: float
+    frag: Frag
+
+
+@dataclass(frozen=True, slots=True)
+class RuleItem:
+    x: float
+    y: float
+    width: float
+    thickness: float
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImageItem:
+    """A checked raster image; `key` identifies it in the image store."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    key: str
+
+
+Drawable = Union[TextItem, RuleItem, ImageItem]
+
+
+@dataclass(slots=True)
+class Elem:
+    """An unbreakable strip of the flow.
+
+    `break_before`: the page may end just before this element (widows,
+    orphans and keep-with-next are expressed by setting it False).
+    `space_before` is dropped at the top of a page. `notes` are the numbers
+    of the footnotes marked in it, which must start on the same page.
+    """
+
+    height: float
+    items: tuple[Drawable, ...]
+    role: Role = "body"
+    space_before: float = 0.0
+    break_before: bool = True
+    notes: tuple[int, ...] = ()
+    outline: tuple[str, int] | None = None  # heading text and level, for bookmarks
+
+
+@dataclass(slots=True)
+class Page:
+    """One finished page: elements with their absolute top-left (x, y)."""
+
+    number: int
+    width: float
+    height: float
+    placed: list[tuple[float, float, Elem]] = field(default_factory=list)
+    note_numbers: list[int] = field(default_factory=list)  # notes that start on this page
+
+    def add(self, x: float, y: float, elem: Elem) -> None:
+        self.placed.append((x, y, elem))

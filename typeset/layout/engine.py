@@ -1,0 +1,146 @@
+"""The layout stage's entry point: a brief and a layout -> finished pages."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from typeset.errors import BriefError, LayoutError, Problem
+from typeset.layout.blocks import Flow, LayoutProblem, build_flow
+from typeset.layout.context import Context
+from typeset.layout.elements import Elem, Page
+from typeset.layout.furniture import add_furniture
+from typeset.layout.header import brief_fields, build_header
+from typeset.layout.images import ImageStore
+from typeset.layout.notes import note_lines
+from typeset.layout.numbering import labels_for
+from typeset.layout.paginate import Geometry, NoteArea, paginate
+from typeset.model.nodes import Brief
+from typeset.resources import FONTS_DIR, LAYOUTS_DIR
+from typeset.safepath import PathRefused, resolve_inside
+from typeset.style import Layout, parse_page_size
+from typeset.text import BreakParams, FaceFiles, FontBook
+
+MAX_RELABEL_PASSES = 4
+
+
+@dataclass(slots=True)
+class LaidOut:
+    pages: list[Page]
+    images: ImageStore
+    warnings: list[Problem]
+
+
+def lay_out(brief: Brief, layout: Layout, *, extra_roots: Sequence[Path] = ()) -> LaidOut:
+    """Paginate `brief` in `layout`. Per-page and symbol numbering re-run the layout
+    until the labels (which depend on pages) stop changing, as LaTeX reruns do."""
+    fonts = font_book(layout)
+    geom = geometry(layout)
+    roots = [Path(brief.base_dir or "."), Path(layout.folder), FONTS_DIR, LAYOUTS_DIR, *extra_roots]
+    images = ImageStore(roots)
+    labels = labels_for(layout.footnotes.numbering, brief.footnotes, None)
+    for _ in range(MAX_RELABEL_PASSES):
+        ctx = Context(layout, fonts, geom, break_params(layout, geom), labels, brief.language or "en",
+                      brief.source, images)
+        pages = _paginate_once(brief, ctx)
+        if layout.footnotes.numbering == "continuous":
+            break
+        new = labels_for(layout.footnotes.numbering, brief.footnotes, pages)
+        if new == labels:
+            break
+        labels = new
+    add_furniture(pages, brief_fields(brief, ctx), ctx)
+    warnings = list(ctx.warnings) + _missing_glyphs(fonts, brief.source)
+    return LaidOut(pages, images, warnings)
+
+
+def _paginate_once(brief: Brief, ctx: Context) -> list[Page]:
+    flow = Flow()
+    try:
+        build_header(brief, ctx, flow)
+        flow.keep_next = False
+        build_flow(brief, ctx, flow)
+        notes = {note.number: note for note in brief.footnotes}
+        cache: dict[int, list[Elem]] = {}
+
+        def lines_of(number: int) -> list[Elem]:
+            if number not in cache:
+                cache[number] = note_lines(notes[number], ctx)
+            return cache[number]
+
+        return paginate(flow.elems, lines_of, ctx.geom, note_area(ctx.layout, ctx.geom))
+    except LayoutProblem as exc:
+        raise BriefError([exc.problem]) from None
+
+
+def note_area(layout: Layout, geom: Geometry) -> NoteArea:
+    spec = layout.footnotes
+    return NoteArea(
+        space_above=spec.space_above.resolve(geom.width),
+        space_below=spec.space_below.resolve(geom.width),
+        rule_width=min(spec.separator_width.resolve(geom.width), geom.width),
+        rule_thickness=spec.separator_thickness,
+        rule_color=spec.separator_color,
+    )
+
+
+def geometry(layout: Layout) -> Geometry:
+    w, h = parse_page_size(layout.page.size)
+    p = layout.page
+    left, right = p.margin_left.resolve(w), p.margin_right.resolve(w)
+    top, bottom = p.margin_top.resolve(h), p.margin_bottom.resolve(h)
+    if w - left - right < 72 or h - top - bottom < 72:
+        raise LayoutError(Problem(layout.name, None, None, "page.margin: the margins leave less than one inch of text area"))
+    return Geometry(w, h, left, top, w - left - right, h - top - bottom)
+
+
+def break_params(layout: Layout, geom: Geometry) -> BreakParams:
+    b = layout.breaking
+    return BreakParams(pretolerance=b.pretolerance, tolerance=b.tolerance,
+                       emergency_stretch=b.emergency_stretch.resolve(geom.width),
+                       hyphen_penalty=b.hyphen_penalty, line_penalty=b.line_penalty)
+
+
+_BOOKS: dict[tuple[object, ...], FontBook] = {}
+
+
+def font_book(layout: Layout) -> FontBook:
+    """The layout's fonts, files found beside the layout or in the bundled fonts/ (cached)."""
+    folder = Path(layout.folder)
+    families: dict[str, FaceFiles] = {}
+    for name, fam in layout.fonts.families.items():
+        files = [_font_file(getattr(fam, face), folder, f"fonts.families.{name}.{face}", layout)
+                 for face in ("regular", "bold", "italic", "bold_italic")]
+        if files[0] is None:
+            raise LayoutError(Problem(layout.name, None, None, f"fonts.families.{name}.regular: no font file given"))
+        families[name] = FaceFiles(files[0], files[1], files[2], files[3])
+    for fb in layout.fonts.fallback:
+        if fb not in families:
+            raise LayoutError(Problem(layout.name, None, None, f"fonts.fallback: no font family named '{fb}'"))
+    key = (tuple(sorted((k, tuple(map(str, (v.regular, v.bold, v.italic, v.bold_italic))))
+                        for k, v in families.items())), tuple(layout.fonts.fallback))
+    book = _BOOKS.get(key)
+    if book is None:
+        book = _BOOKS[key] = FontBook(families, layout.fonts.fallback)
+    book.missing.clear()
+    return book
+
+
+def _font_file(name: str, folder: Path, where: str, layout: Layout) -> Path | None:
+    if not name:
+        return None
+    for base in (folder, FONTS_DIR):
+        try:
+            path = resolve_inside(name, base, [folder, FONTS_DIR])
+        except PathRefused as exc:
+            raise LayoutError(Problem(layout.name, None, None, f"{where}: {exc}")) from None
+        if path.is_file():
+            return path
+    raise LayoutError(Problem(layout.name, None, None, f"{where}: no font file '{name}' beside the layout "
+                                                       "or in the bundled fonts"))
+
+
+def _missing_glyphs(fonts: FontBook, source: str) -> list[Problem]:
+    return [Problem(source, None, None, f"no bundled font has the character {ch!r} (U+{ord(ch):04X}); "
+                    f"it appears {n} time(s) and prints as a blank box", "warning")
+            for ch, n in sorted(fonts.missing.items())]

@@ -1,0 +1,81 @@
+"""Images checked before use: PNG or JPEG only, bounded pixel count, inside the allowed folders.
+
+Pillow opens the file (never ReportLab, which would read any path or URL);
+the decoded image is kept and handed to the renderer as an object.
+"""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image as PILImage
+
+from typeset.safepath import PathRefused, resolve_inside
+
+MAX_PIXELS = 40_000_000
+MAX_FILE_BYTES = 20_000_000
+
+
+class ImageProblem(ValueError):
+    """An image that cannot be used; the message is for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedImage:
+    key: str
+    width_px: int
+    height_px: int
+    image: PILImage.Image
+
+
+class ImageStore:
+    """Loads each image once and remembers it for the renderer."""
+
+    def __init__(self, roots: Sequence[Path], max_pixels: int = MAX_PIXELS) -> None:
+        self.roots = tuple(roots)
+        self.max_pixels = max_pixels
+        self.images: dict[str, LoadedImage] = {}
+
+    def load(self, name: str, base: Path) -> LoadedImage:
+        try:
+            path = resolve_inside(name, base, self.roots)
+        except PathRefused as exc:
+            raise ImageProblem(str(exc)) from None
+        key = str(path)
+        if key not in self.images:
+            self.images[key] = self._open(path, name)
+        return self.images[key]
+
+    def _open(self, path: Path, name: str) -> LoadedImage:
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise ImageProblem(f"image '{name}' is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+                with path.open("rb") as f, PILImage.open(f, formats=["PNG", "JPEG"]) as im:
+                    w, h = im.size
+                    if w * h > self.max_pixels:
+                        raise ImageProblem(f"image '{name}' has {w}x{h} pixels, more than the limit "
+                                           f"of {self.max_pixels:,}")
+                    im.load()
+                    img = _normalise(im)
+        except ImageProblem:
+            raise
+        except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+            raise ImageProblem(f"image '{name}' is too large (decompression bomb)") from None
+        except PILImage.UnidentifiedImageError:
+            raise ImageProblem(f"image '{name}' is not a PNG or JPEG file") from None
+        except (OSError, SyntaxError, ValueError):
+            raise ImageProblem(f"cannot read image '{name}'") from None
+        return LoadedImage(str(path), w, h, img)
+
+
+def _normalise(im: PILImage.Image) -> PILImage.Image:
+    """A copy in a mode ReportLab embeds directly (RGB, RGBA or L)."""
+    if im.mode in ("RGB", "L", "RGBA"):
+        return im.copy()
+    if im.mode in ("LA", "P", "PA") or "transparency" in im.info:
+        return im.convert("RGBA")
+    return im.convert("RGB")

@@ -1,0 +1,36 @@
+"""Set lines -> flow elements, with widow and orphan control."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from typeset.layout.context import Context
+from typeset.layout.elements import Elem, Role, TextItem
+from typeset.style.schema import TextStyle
+from typeset.text import break_paragraph
+from typeset.text.types import Line, StyledRun
+
+
+def baseline_offset(style: TextStyle) -> float:
+    """Where the baseline sits below the top of a line box: the text is centred in its leading."""
+    return (style.leading - style.size) / 2 + 0.8 * style.size
+
+
+def set_lines(runs: Sequence[StyledRun], style: TextStyle, ctx: Context, *, measure: float,
+              indent_first: float = 0.0) -> list[Line]:
+    """Break runs into lines in the style's alignment."""
+    return break_paragraph(runs, measure, ctx.fonts, align=style.align, indent_first=indent_first,
+                           language=ctx.language, params=ctx.params)
+
+
+def line_elems(lines: Sequence[Line], style: TextStyle, *, x: float = 0.0, role: Role = "body",
+               widows: int = 2, orphans: int = 2, keep: bool = False) -> list[Elem]:
+    """One element per line. The page may end before line k only if at least `orphans`
+    lines stay behind and `widows` lines go ahead; `keep` forbids any break inside."""
+    base = baseline_offset(style)
+    n = len(lines)
+    out = []
+    for k, line in enumerate(lines):
+        items = tuple(TextItem(x + f.x, base, f) for f in line.frags)
+        allowed = k == 0 or (not keep and k >= orphans and n - k >= widows)
+        out.append(Elem(style.leading, items, role=role, break_before=allowed, notes=line.notes))
+    return out

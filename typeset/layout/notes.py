@@ -1,0 +1,40 @@
+"""Each footnote laid out once, before pagination, into a list of line elements.
+
+The page loop then only moves whole lines: a note that does not fit is
+split between two of its lines.
+"""
+from __future__ import annotations
+
+from typeset.layout.context import Context
+from typeset.layout.elements import Elem, TextItem
+from typeset.layout.inline import styled_runs
+from typeset.layout.lines import baseline_offset, line_elems, set_lines
+from typeset.model.nodes import Footnote
+from typeset.text.types import Frag
+
+
+def note_lines(note: Footnote, ctx: Context) -> list[Elem]:
+    """Lines of one note: its label hangs in the indent, its text is set at the note width."""
+    spec = ctx.layout.footnotes
+    indent = min(spec.indent.resolve(ctx.width), ctx.width / 3)
+    runs = styled_runs(note.content, spec, ctx, hyphenate=True)
+    lines = set_lines(runs, spec, ctx, measure=ctx.width - indent)
+    elems = line_elems(lines, spec, x=indent, role="note", widows=1, orphans=1)
+    if not elems:  # an empty note still shows its label
+        elems = line_elems([], spec) or [Elem(spec.leading, (), role="note")]
+    elems[0].items = (_label_item(note.number, ctx), *elems[0].items)
+    elems[0].space_before = spec.note_space.resolve(ctx.width)
+    return elems
+
+
+def _label_item(number: int, ctx: Context) -> TextItem:
+    spec, marks = ctx.layout.footnotes, ctx.layout.marks
+    label = ctx.labels.get(number, str(number))
+    font = ctx.fonts.face(spec.family)
+    font = ctx.fonts.split_fallback(label, font)[0][1]
+    size, rise = spec.size, 0.0
+    if spec.label_superscript:
+        size, rise = spec.size * marks.scale, spec.size * marks.rise
+    width = ctx.fonts.width(label, font, size)
+    frag = Frag(0.0, width, label, font, size, spec.color, rise=rise, anchor=number)
+    return TextItem(0.0, baseline_offset(spec), frag)

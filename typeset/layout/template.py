@@ -1,0 +1,44 @@
+"""Layout templates: literal text with inline markup and {field} slots.
+
+The template's markup is the layout author's; a field's value is the brief
+author's and is inserted as literal text after parsing, so it can never be
+read as markup. A template with an empty field yields nothing: the line is
+left out (no dangling "By" or "Web:").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from typeset.model.markup import parse_inline
+from typeset.model.nodes import Inline, Run
+
+_FIELD = re.compile(r"\{([a-z_][a-z_.]*)\}")
+_SLOT = 0xE000  # private-use code points stand in for fields while parsing
+
+
+def fill(template: str, fields: Mapping[str, str]) -> Inline | None:
+    """The template with its fields filled in, or None if any field is empty or unknown."""
+    values: list[str] = []
+
+    def slot(m: re.Match[str]) -> str:
+        values.append(fields.get(m.group(1), "") or "")
+        return chr(_SLOT + len(values) - 1)
+
+    marked = _FIELD.sub(slot, template)
+    if any(not v.strip() for v in values):
+        return None
+    content = tuple(item for item in parse_inline(marked, in_note=True).items if isinstance(item, Run))
+    if not values:
+        return content
+    table = {_SLOT + i: v for i, v in enumerate(values)}
+    out = []
+    for item in content:
+        if isinstance(item, Run):
+            item = Run(item.text.translate(table), item.italic, item.bold, item.link, item.url)
+        out.append(item)
+    return tuple(out)
+
+
+def fields_used(template: str) -> list[str]:
+    return _FIELD.findall(template)

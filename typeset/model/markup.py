@@ -1,0 +1,437 @@
+"""Inline markup: the small Markdown subset of the brief format (spec §1).
+
+`parse_inline` turns one string into a flat tuple of styled `Run`s and
+`NoteMark`s (footnote references, numbered later by the loader). It never
+raises: malformed markup is literal text, and real mistakes (a reference
+inside a note, a link to a refused scheme) come back as `Diagnostic`s with
+the offset into the string, so the loader can point at the exact column.
+
+Emphasis follows CommonMark's delimiter-run rules (spec 0.31, §6.2 and the
+"process emphasis" appendix), restricted to `*`: an asterisk with no partner
+stays literal, so `2 * 3` and `a*b` print as written. Bracket pairs are
+matched once up front, so links and inline notes are found without
+re-scanning; the whole parse is linear in the length of the text.
+
+Whitespace is normalized as HTML and TeX do: tabs and line breaks become
+spaces, runs of spaces collapse to one, and the ends are trimmed. Control
+characters are dropped with a warning, since no font can draw them.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Union
+
+from typeset.errors import Severity
+from typeset.model.nodes import Run
+
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+_LITERAL = re.compile(r"[^\\*\[^<]+")
+_REF = re.compile(r"\[\^([^\s\[\]\\]+)\]")
+_AUTOLINK = re.compile(r"<((?i:https?|mailto):[^\s<>\x00-\x1f\x7f]+)>")
+_EMAIL = re.compile(
+    r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
+)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# Drawn as nothing by any font: C0/C1 controls (not tab/newline), lone surrogates.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_SPACE = re.compile(r"[\t\n\r\f\v\x85\u2028\u2029 ]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NoteMark:
+    """A footnote reference before numbering.
+
+    `key` is the footnote id of `[^id]`, or None for an inline note
+    `^[...]`, whose text is `content`. `offset` is where the mark starts in
+    the parsed string.
+    """
+
+    key: str | None
+    offset: int
+    content: tuple[Run, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem found in the markup, at `offset` in the parsed string."""
+
+    offset: int
+    message: str
+    severity: Severity = "error"
+
+
+ParsedItem = Union[Run, NoteMark]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    items: tuple[ParsedItem, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def parse_inline(text: str, *, in_note: bool = False) -> Parsed:
+    """Parse one string of inline markup; `in_note` forbids footnote references."""
+    parser = _Parser(text)
+    raw = parser.parse(0, len(text), in_note=in_note, in_link=False)
+    bad = _CONTROL.search(text)
+    if bad:
+        parser.warn(bad.start(), f"control character U+{ord(bad.group()):04X} removed")
+    diagnostics = sorted(parser.diagnostics, key=lambda d: d.offset)
+    return Parsed(_finish(raw), tuple(diagnostics))
+
+
+def plain_text(text: str) -> str:
+    """A plain (markup-free) field as printed: controls dropped, spaces collapsed."""
+    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def link_allowed(url: str) -> bool:
+    """Only web and mail links reach the PDF (security notes, item 8)."""
+    m = _SCHEME.match(url)
+    return bool(m) and m.group(1).lower() in ALLOWED_SCHEMES and len(url) > m.end()
+
+
+# ------------------------------------------------------------------ scanning
+
+def _match_brackets(text: str) -> dict[int, int]:
+    """Map each `[` to its matching `]`, skipping escapes and autolinks."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\" and i + 1 < n and text[i + 1] in ASCII_PUNCT:
+            i += 2
+            continue
+        if c == "<":
+            m = _AUTOLINK.match(text, i) or _EMAIL.match(text, i)
+            if m:
+                i = m.end()
+                continue
+        elif c == "[":
+            stack.append(i)
+        elif c == "]" and stack:
+            pairs[stack.pop()] = i
+        i += 1
+    return pairs
+
+
+def _destination(text: str, k: int, hi: int) -> tuple[str, int] | None:
+    """Read `(url)` at `k`: the unescaped URL and the index after `)`.
+
+    No spaces or brackets inside, parentheses balanced, so a failed attempt
+    stops early and the scan stays linear.
+    """
+    if k >= hi or text[k] != "(":
+        return None
+    out: list[str] = []
+    depth, j = 0, k + 1
+    while j < hi:
+        c = text[j]
+        if c == "\\" and j + 1 < hi and text[j + 1] in ASCII_PUNCT:
+            out.append(text[j + 1])
+            j += 2
+            continue
+        if c == ")":
+            if depth == 0:
+                return ("".join(out), j + 1) if out else None
+            depth -= 1
+        elif c == "(":
+            depth += 1
+        elif c.isspace() or c in "[]<>" or _CONTROL.match(c):
+            return None
+        out.append(c)
+        j += 1
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _kind(c: str) -> str:
+    """'s' for Unicode whitespace, 'p' for punctuation or symbol, '' otherwise."""
+    if c in "\t\n\f\r" or unicodedata.category(c) == "Zs":
+        return "s"
+    if c in ASCII_PUNCT or unicodedata.category(c)[0] in "PS":
+        return "p"
+    return ""
+
+
+class _Node:
+    """One piece of a parse level: literal text, a `*` run, or a note mark."""
+
+    __slots__ = ("text", "italic", "bold", "link", "url", "mark",
+                 "count", "orig", "can_open", "can_close", "index", "prev", "next")
+
+    def __init__(self, text: str = "", *, italic: bool = False, bold: bool = False,
+                 link: str | None = None, url: bool = False, mark: NoteMark | None = None) -> None:
+        self.text, self.italic, self.bold = text, italic, bold
+        self.link, self.url, self.mark = link, url, mark
+        self.count = self.orig = 0
+        self.can_open = self.can_close = False
+        self.index = 0
+        self.prev: _Node | None = None
+        self.next: _Node | None = None
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pairs = _match_brackets(text)
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, offset: int, message: str) -> None:
+        self.diagnostics.append(Diagnostic(offset, message))
+
+    def warn(self, offset: int, message: str) -> None:
+        self.diagnostics.append(Diagnostic(offset, message, "warning"))
+
+    def parse(self, lo: int, hi: int, *, in_note: bool, in_link: bool) -> list[ParsedItem]:
+        """Parse text[lo:hi] into styled items (whitespace not yet normalized)."""
+        text = self.text
+        nodes: list[_Node] = []
+        buf: list[str] = []
+
+        def flush() -> None:
+            if buf:
+                nodes.append(_Node("".join(buf)))
+                buf.clear()
+
+        i = lo
+        while i < hi:
+            m = _LITERAL.match(text, i, hi)
+            if m:
+                buf.append(m.group())
+                i = m.end()
+                continue
+            c = text[i]
+            if c == "\\":
+                if i + 1 < hi and text[i + 1] in ASCII_PUNCT:
+                    buf.append(text[i + 1])
+                    i += 2
+                else:
+                    buf.append(c)
+                    i += 1
+            elif c == "*":
+                j = i
+                while j < hi and text[j] == "*":
+                    j += 1
+                flush()
+                nodes.append(self._delimiter(i, j))
+                i = j
+            else:
+                end = self._special(i, hi, nodes, flush, in_note=in_note, in_link=in_link)
+                if end is None:
+                    buf.append(c)
+                    i += 1
+                else:
+                    i = end
+        flush()
+        return _emphasize(nodes)
+
+    def _special(self, i: int, hi: int, nodes: list[_Node], flush, *, in_note: bool,
+                 in_link: bool) -> int | None:
+        """Handle `[`, `^[` or `<` at i; return the index after it, or None if literal."""
+        text, c = self.text, self.text[i]
+        if c == "[":
+            m = _REF.match(text, i, hi)
+            if m:
+                flush()
+                if in_note:
+                    self.error(i, f"a footnote cannot contain a footnote reference ([^{m.group(1)}])")
+                else:
+                    nodes.append(_Node(mark=NoteMark(m.group(1), i)))
+                return m.end()
+            j = self.pairs.get(i)
+            if in_link or j is None or j >= hi:
+                return None
+            dest = _destination(text, j + 1, hi)
+            if dest is None:
+                return None
+            flush()
+            self._link(i, j, dest[0], nodes, in_note=in_note)
+            return dest[1]
+        if c == "^":
+            j = self.pairs.get(i + 1) if i + 1 < hi and text[i + 1] == "[" else None
+            if j is None or j >= hi:
+                return None
+            flush()
+            if in_note:
+                self.error(i, "a footnote cannot contain an inline footnote (^[...])")
+            else:
+                content = _finish(self.parse(i + 2, j, in_note=True, in_link=False))
+                if not content:
+                    self.error(i, "empty inline footnote")
+                nodes.append(_Node(mark=NoteMark(None, i, tuple(r for r in content if isinstance(r, Run)))))
+            return j + 1
+        m = _AUTOLINK.match(text, i, hi)
+        if m:
+            flush()
+            nodes.append(_Node(m.group(1), link=m.group(1), url=True))
+            return m.end()
+        m = _EMAIL.match(text, i, hi)
+        if m:
+            flush()
+            nodes.append(_Node(m.group(1), link="mailto:" + m.group(1), url=True))
+            return m.end()
+        return None
+
+    def _link(self, i: int, j: int, url: str, nodes: list[_Node], *, in_note: bool) -> None:
+        """Add the runs of `[text](url)`; a refused scheme keeps the text, unlinked."""
+        allowed = link_allowed(url)
+        if not allowed:
+            self.warn(i, f"link target '{url}' is not allowed (only http, https and mailto links); "
+                         "the text is kept without a link")
+        inner = self.parse(i + 1, j, in_note=in_note, in_link=True)
+        if not any(isinstance(x, Run) and x.text.strip() for x in inner):
+            inner = [Run(url, url=allowed)] + [x for x in inner if isinstance(x, NoteMark)]
+        for x in inner:
+            if isinstance(x, NoteMark):
+                nodes.append(_Node(mark=x))
+            else:
+                nodes.append(_Node(x.text, italic=x.italic, bold=x.bold,
+                                   link=url if allowed else None, url=x.url and allowed))
+
+    def _delimiter(self, i: int, j: int) -> _Node:
+        """A `*` run at text[i:j], classed as opener/closer by its flanking."""
+        text = self.text
+        before = _kind(text[i - 1]) if i > 0 else "s"
+        after = _kind(text[j]) if j < len(text) else "s"
+        left = after != "s" and (after != "p" or before in ("s", "p"))
+        right = before != "s" and (before != "p" or after in ("s", "p"))
+        node = _Node()
+        node.count = node.orig = j - i
+        node.can_open, node.can_close = left, right
+        return node
+
+
+# ------------------------------------------------------------------ emphasis
+
+def _emphasize(nodes: list[_Node]) -> list[ParsedItem]:
+    """Pair `*` runs (CommonMark "process emphasis") and style what they enclose."""
+    delims = []
+    for k, node in enumerate(nodes):
+        node.index = k
+        if node.orig:
+            if delims:
+                delims[-1].next, node.prev = node, delims[-1]
+            delims.append(node)
+    italic = [0] * (len(nodes) + 1)
+    bold = [0] * (len(nodes) + 1)
+    for opener, closer, use in _pair(delims[0] if delims else None):
+        depth = italic if use == 1 else bold
+        depth[opener.index + 1] += 1
+        depth[closer.index] -= 1
+    out: list[ParsedItem] = []
+    it = bd = 0
+    for k, node in enumerate(nodes):
+        it += italic[k]
+        bd += bold[k]
+        if node.mark is not None:
+            out.append(node.mark)
+            continue
+        text = "*" * node.count if node.orig else node.text
+        if text:
+            out.append(Run(text, node.italic or it > 0, node.bold or bd > 0, node.link, node.url))
+    return out
+
+
+def _pair(first: _Node | None) -> list[tuple[_Node, _Node, int]]:
+    """Match closers to openers; returns (opener, closer, 1 or 2) in match order."""
+    matches: list[tuple[_Node, _Node, int]] = []
+    bottoms: dict[tuple[bool, int], _Node | None] = {}
+    closer = first
+    while closer is not None:
+        if not closer.can_close:
+            closer = closer.next
+            continue
+        key = (closer.can_open, closer.orig % 3)
+        bottom = bottoms.get(key)
+        opener = closer.prev
+        while opener is not None and opener is not bottom:
+            if opener.can_open and not _odd_match(opener, closer):
+                break
+            opener = opener.prev
+        else:
+            opener = None
+        if opener is None:
+            bottoms[key] = closer.prev
+            nxt = closer.next
+            if not closer.can_open:
+                _unlink(closer)
+            closer = nxt
+            continue
+        use = 2 if opener.count >= 2 and closer.count >= 2 else 1
+        matches.append((opener, closer, use))
+        opener.count -= use
+        closer.count -= use
+        opener.next, closer.prev = closer, opener  # runs in between stay literal
+        if opener.count == 0:
+            _unlink(opener)
+        if closer.count == 0:
+            nxt = closer.next
+            _unlink(closer)
+            closer = nxt
+    return matches
+
+
+def _odd_match(opener: _Node, closer: _Node) -> bool:
+    """CommonMark's "rule of 3": `*a**` must not pair across a both-ways run."""
+    if not (opener.can_close or closer.can_open):
+        return False
+    total = opener.orig + closer.orig
+    return total % 3 == 0 and not (opener.orig % 3 == 0 and closer.orig % 3 == 0)
+
+
+def _unlink(node: _Node) -> None:
+    if node.prev is not None:
+        node.prev.next = node.next
+    if node.next is not None:
+        node.next.prev = node.prev
+    node.prev = node.next = None
+
+
+# ------------------------------------------------------------------ cleanup
+
+def _finish(items: list[ParsedItem]) -> tuple[ParsedItem, ...]:
+    """Normalize whitespace, drop controls and empty runs, merge equal styles."""
+    out: list[ParsedItem] = []
+    parts: list[str] = []  # text of the run being merged
+    style: Run | None = None
+    space_before = True  # at the start, leading spaces are trimmed
+
+    def close() -> None:
+        joined = "".join(parts)
+        if style is not None and joined:
+            out.append(Run(joined, style.italic, style.bold, style.link, style.url))
+        parts.clear()
+
+    for item in items:
+        if isinstance(item, NoteMark):
+            close()
+            style = None
+            out.append(item)
+            space_before = False
+            continue
+        text = _SPACE.sub(" ", _CONTROL.sub("", item.text))
+        if space_before and text.startswith(" "):
+            text = text[1:]
+        if not text:
+            continue
+        space_before = text.endswith(" ")
+        if style is None or not _same_style(style, item):
+            close()
+            style = item
+        parts.append(text)
+    if parts and parts[-1].endswith(" "):
+        parts[-1] = parts[-1][:-1]
+    close()
+    return tuple(out)
+
+
+def _same_style(a: Run, b: Run) -> bool:
+    return (a.italic, a.bold, a.link, a.url) == (b.italic, b.bold, b.link, b.url)

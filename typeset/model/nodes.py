@@ -1,0 +1,136 @@
+"""The document model: what a brief says, validated, with source positions.
+
+Frozen, slotted dataclasses with tuple children. Inline content is a flat
+tuple of `Run` and `NoteRef`: styling is carried on each run, so later
+stages never walk a tree to know whether a word is italic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from typeset.errors import Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A 1-based line and column in the brief's source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of literal text sharing one style.
+
+    `link` is the target URI when the run is (part of) a link; `url` is True
+    for an autolink (`<https://...>`), whose text may break after / . - _ ? & =.
+    """
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+    link: str | None = None
+    url: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """A footnote reference mark; `number` is 1-based, in order of first reference."""
+
+    number: int
+    key: str
+
+
+InlineItem = Union[Run, NoteRef]
+Inline = tuple[InlineItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    content: Inline
+    pos: Pos | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    style: Literal["bullet", "numbered"]
+    items: tuple[Inline, ...]
+    pos: Pos | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    content: Inline
+    pos: Pos | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image block. `src` is as written (relative to the brief's folder);
+    `width` is as written ("60%", "8cm", "120pt") or None for the layout default."""
+
+    src: str
+    caption: Inline = ()
+    width: str | None = None
+    pos: Pos | None = None
+
+
+Block = Union[Paragraph, ListBlock, Quote, Image]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: Inline
+    level: int  # 1, 2 or 3
+    content: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
+    pos: Pos | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    pos: Pos | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    name: str | None = None
+    web: str | None = None
+    phone: str | None = None
+    fax: str | None = None
+    logo: str | None = None  # path as written, relative to the brief's folder
+    pos: Pos | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    number: int
+    key: str  # the id from `footnotes:`, or "^N" for an inline note
+    content: Inline
+    pos: Pos | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A validated brief. `footnotes` is in number order (1..N)."""
+
+    title: str
+    sections: tuple[Section, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    subtitle: str | None = None
+    series: str | None = None
+    date: str | None = None  # as written: an ISO date or free text
+    authors: tuple[Author, ...] = ()
+    editors: tuple[str, ...] = ()
+    publisher: Publisher | None = None
+    disclaimer: str | None = None
+    language: str = "en"
+    layout: str | None = None  # name or path, as written
+    source: str = "<brief>"  # file name used in messages
+    base_dir: str | None = None  # folder that relative paths resolve against
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)

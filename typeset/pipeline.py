@@ -1,0 +1,80 @@
+"""Chains the stages: brief -> layout -> lines -> pages -> PDF bytes.
+
+`render` is pure (bytes out); `build` adds loading and the atomic write.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from typeset.errors import BriefError, Problem
+from typeset.layout import LaidOut, lay_out
+from typeset.model.nodes import Brief
+from typeset.render.pdf import Metadata, write_pdf
+from typeset.style import Layout, load_layout
+
+CREATOR = "typeset"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    pdf: bytes
+    pages: int
+    warnings: tuple[Problem, ...]
+
+
+def resolve_layout(brief: Brief, layout: str | Layout | None) -> Layout:
+    """The layout object for a render: given, named by the caller, or named by the brief."""
+    if isinstance(layout, Layout):
+        return layout
+    if layout is not None:
+        return load_layout(layout, relative_to=Path.cwd())
+    base = Path(brief.base_dir) if brief.base_dir else Path.cwd()
+    return load_layout(brief.layout, relative_to=base)
+
+
+def render_result(brief: Brief, layout: str | Layout | None = None, *,
+                  root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> Result:
+    """Lay out and draw `brief`; the PDF bytes, page count and warnings."""
+    spec = resolve_layout(brief, layout)
+    laid: LaidOut = lay_out(brief, spec, extra_roots=_roots(root))
+    meta = Metadata(
+        title=brief.title,
+        author=", ".join(a.name for a in brief.authors),
+        subject=" \u2014 ".join(x for x in (brief.series, brief.subtitle) if x),
+        creator=CREATOR,
+    )
+    pdf = write_pdf(laid.pages, meta, laid.images)
+    return Result(pdf, len(laid.pages), tuple(brief.warnings) + tuple(laid.warnings))
+
+
+def render(brief: Brief, layout: str | Layout | None = None, *,
+           root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> bytes:
+    """The PDF of `brief` as bytes. Raises BriefError if it cannot be rendered."""
+    return render_result(brief, layout, root=root).pdf
+
+
+def build(src: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
+          layout: str | Layout | None = None, strict: bool = False,
+          root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> Path:
+    """Load `src`, render it and write the PDF atomically; returns the output path."""
+    from typeset.atomicio import atomic_write
+    from typeset.model import load_brief
+
+    brief = load_brief(src, strict=strict)
+    result = render_result(brief, layout, root=root)
+    if strict and result.warnings:
+        raise BriefError([Problem(w.path, w.line, w.column, w.message) for w in result.warnings])
+    target = Path(out) if out is not None else Path(src).with_suffix(".pdf")
+    atomic_write(target, result.pdf)
+    return target
+
+
+def _roots(root: object) -> tuple[Path, ...]:
+    if root is None:
+        return ()
+    if isinstance(root, (str, os.PathLike)):
+        return (Path(root),)
+    return tuple(Path(r) for r in root)  # type: ignore[union-attr]

@@ -1,0 +1,247 @@
+"""Font files, their metrics, and per-character fallback.
+
+ReportLab is only the backend: `FontBook` registers each TrueType file with it
+once, under the file's stem, and answers width and coverage questions from
+its own caches. Widths come from the face's advance widths (the same numbers
+ReportLab uses when it draws), summed per word and cached, which is several
+times faster than `pdfmetrics.stringWidth` per call. Characters the current
+font lacks are drawn with the first fallback family that has them; a character
+no font has is counted in `missing` so the caller can warn (ReportLab would
+otherwise draw a blank `.notdef` box without a word).
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from typeset.errors import TypesetError
+
+# The standard PDF families need no file; handy for tests with fixed metrics.
+_STANDARD: dict[str, tuple[str, str, str, str]] = {
+    "Courier": ("Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique"),
+    "Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique"),
+    "Times": ("Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic"),
+}
+_WORD_CACHE_LIMIT = 200_000
+_IGNORABLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+
+
+class FontError(TypesetError):
+    """A font family is unknown or a font file cannot be used."""
+
+
+@dataclass(frozen=True, slots=True)
+class FaceFiles:
+    """The TrueType files of one family; absent styles borrow the nearest one."""
+
+    regular: Path
+    bold: Path | None = None
+    italic: Path | None = None
+    bold_italic: Path | None = None
+
+
+@dataclass(slots=True)
+class _Metrics:
+    """What one registered font answers from, built once per font name."""
+
+    widths: dict[str, float]  # char -> advance in 1/1000 em
+    default: float
+    covered: frozenset[str]
+    ascent: float  # 1/1000 em above the baseline
+    descent: float  # 1/1000 em below the baseline, positive
+    words: dict[str, float]  # word -> advance in 1/1000 em
+
+
+def is_ignorable(ch: str) -> bool:
+    """Whitespace and invisible format characters: never flagged as missing."""
+    return ch.isspace() or unicodedata.category(ch) in _IGNORABLE_CATEGORIES
+
+
+class FontBook:
+    """Families of font files plus fallback order, registered with ReportLab on first use."""
+
+    def __init__(self, families: Mapping[str, FaceFiles], fallback: Sequence[str] = ()) -> None:
+        self.families: dict[str, FaceFiles] = dict(families)
+        self.fallback: tuple[str, ...] = tuple(fallback)
+        self.missing: dict[str, int] = {}
+        self._faces: dict[tuple[str, bool, bool], str] = {}
+        self._style: dict[str, tuple[bool, bool]] = {}
+        self._metrics: dict[str, _Metrics] = {}
+        self._choice: dict[tuple[str, str], str | None] = {}
+        for name in self.fallback:
+            if name not in self.families and name not in _STANDARD:
+                raise FontError(f"fallback family {name!r} is not defined; known: {self._known()}")
+
+    # -- faces ---------------------------------------------------------------
+
+    def face(self, family: str, bold: bool = False, italic: bool = False) -> str:
+        """The registered font name for a style of `family`, loading its file if needed."""
+        key = (family, bold, italic)
+        name = self._faces.get(key)
+        if name is None:
+            name = self._resolve(family, bold, italic)
+            self._faces[key] = name
+            self._style.setdefault(name, (bold, italic))
+        return name
+
+    def _resolve(self, family: str, bold: bool, italic: bool) -> str:
+        files = self.families.get(family)
+        if files is None:
+            std = _STANDARD.get(family)
+            if std is None:
+                raise FontError(f"unknown font family {family!r}; known: {self._known()}")
+            return std[(1 if bold else 0) + (2 if italic else 0)]
+        order: list[Path | None] = []
+        if bold and italic:
+            order = [files.bold_italic, files.bold, files.italic]
+        elif bold:
+            order = [files.bold]
+        elif italic:
+            order = [files.italic]
+        path = next((p for p in order if p is not None), files.regular)
+        return self._register(Path(path))
+
+    def _register(self, path: Path) -> str:
+        """Register `path` under its stem (or stem plus a path hash if that name is taken)."""
+        resolved = str(path.resolve())
+        name = path.stem
+        known = _registered_file(name)
+        if known is not None and known != resolved:
+            name = f"{name}-{hashlib.sha1(resolved.encode()).hexdigest()[:8]}"
+            known = _registered_file(name)
+        if known is None:
+            try:
+                pdfmetrics.registerFont(TTFont(name, resolved))
+            except (OSError, TTFError) as exc:
+                raise FontError(
+                    f"cannot use font file {path}: {exc}; use a TrueType (.ttf) file, not CFF/PostScript outlines"
+                ) from exc
+        return name
+
+    def _known(self) -> str:
+        return ", ".join(sorted({*self.families, *_STANDARD}))
+
+    # -- metrics -------------------------------------------------------------
+
+    def _get(self, font: str) -> _Metrics:
+        m = self._metrics.get(font)
+        if m is None:
+            m = self._metrics[font] = _load_metrics(font)
+        return m
+
+    def width(self, text: str, font: str, size: float) -> float:
+        """Advance width of `text` in points (no kerning, as ReportLab draws it)."""
+        m = self._get(font)
+        units = m.words.get(text)
+        if units is None:
+            try:
+                units = sum(map(m.widths.__getitem__, text))
+            except KeyError:
+                units = sum(m.widths.get(c, m.default) for c in text)
+            if len(m.words) >= _WORD_CACHE_LIMIT:
+                m.words.clear()
+            m.words[text] = units
+        return units * size * 0.001
+
+    def char_widths(self, font: str, size: float) -> Callable[[str], float]:
+        """A fast per-character width function, for splitting words into characters."""
+        m = self._get(font)
+        scale = size * 0.001
+        return lambda c: m.widths.get(c, m.default) * scale
+
+    def ascent(self, font: str, size: float) -> float:
+        """Height above the baseline in points."""
+        return self._get(font).ascent * size * 0.001
+
+    def descent(self, font: str, size: float) -> float:
+        """Depth below the baseline in points, as a positive number."""
+        return self._get(font).descent * size * 0.001
+
+    # -- coverage ------------------------------------------------------------
+
+    def covers(self, font: str, ch: str) -> bool:
+        """Whether `font` has a glyph for `ch` (cmap check)."""
+        return ch in self._get(font).covered
+
+    def split_fallback(self, text: str, font: str) -> list[tuple[str, str]]:
+        """Split `text` into (piece, font) so each character is drawn by a font that has it."""
+        if self._get(font).covered.issuperset(text):
+            return [(text, font)]
+        pieces: list[tuple[str, str]] = []
+        start = 0
+        current = font
+        for i, ch in enumerate(text):
+            chosen = self._font_for(ch, font)
+            if chosen != current and i > start:
+                pieces.append((text[start:i], current))
+                start = i
+            current = chosen
+        pieces.append((text[start:], current))
+        return pieces
+
+    def _font_for(self, ch: str, font: str) -> str:
+        key = (font, ch)
+        if key in self._choice:
+            chosen = self._choice[key]
+        else:
+            chosen = self._choice[key] = self._find_cover(ch, font)
+        if chosen is None:
+            self.missing[ch] = self.missing.get(ch, 0) + 1
+            return font
+        return chosen
+
+    def _find_cover(self, ch: str, font: str) -> str | None:
+        if ch in self._get(font).covered or is_ignorable(ch):
+            return font
+        bold, italic = self._style.get(font, (False, False))
+        for family in self.fallback:
+            candidate = self.face(family, bold, italic)
+            if ch in self._get(candidate).covered:
+                return candidate
+        return None
+
+
+def _registered_file(name: str) -> str | None:
+    """The file behind an already registered TrueType font name, or None."""
+    if name not in pdfmetrics.getRegisteredFontNames():
+        return None
+    font = pdfmetrics.getFont(name)
+    face = getattr(font, "face", None)
+    return str(Path(getattr(face, "filename", "")).resolve()) if isinstance(font, TTFont) else name
+
+
+def _load_metrics(font: str) -> _Metrics:
+    try:
+        obj = pdfmetrics.getFont(font)
+    except (KeyError, OSError) as exc:
+        raise FontError(f"font {font!r} is not registered; get names from FontBook.face()") from exc
+    ascent, descent = pdfmetrics.getAscentDescent(font, 1000)
+    if isinstance(obj, TTFont):
+        face = obj.face
+        widths = {chr(cp): float(w) for cp, w in face.charWidths.items()}
+        covered = frozenset(chr(cp) for cp in face.charToGlyph)
+        default = float(face.defaultWidth)
+    else:
+        widths, covered = _type1_widths(obj)
+        default = 0.0
+    return _Metrics(widths, default, covered, float(ascent), float(-descent), {})
+
+
+def _type1_widths(obj: pdfmetrics.Font) -> tuple[dict[str, float], frozenset[str]]:
+    """Widths of a standard Type 1 font for the WinAnsi characters it can show."""
+    widths: dict[str, float] = {}
+    for code in range(32, 256):
+        try:
+            ch = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        w = obj.widths[code] if code < len(obj.widths) else 0
+        if w or ch == " ":
+            widths[ch] = float(w)
+    return widths, frozenset(widths)

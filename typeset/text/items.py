@@ -1,0 +1,265 @@
+"""Styled runs to the box, glue and penalty items of Knuth & Plass (1981).
+
+A word becomes one box per syllable (or per fallback-font piece) with
+discretionary penalties between syllables; an interword space becomes glue
+(TeX's stretch 1/2 and shrink 1/3 of the font's space, or fixed width when
+ragged, where the line's right-side stretch comes from the breaker). Break
+rules that are not hyphenation are encoded here too, so the breaker stays
+generic: no break before a note mark, none at a no-break space, breaks after
+explicit dashes and inside URLs, and the paragraph's finishing sequence
+(penalty 10000, fill glue, forced break).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Union
+
+from typeset.text.fonts import FontBook
+from typeset.text.hyphenate import Hyphenator
+from typeset.text.params import INF_PENALTY, BreakParams
+from typeset.text.types import StyledRun
+
+_SPACE_SPLIT = re.compile(r"([^\S\u00a0\u2007\u202f]+)")  # breakable whitespace
+_NBSP_SPLIT = re.compile(r"([\u00a0\u2007\u202f]+)")
+_DASHES = re.compile(r"[-\u2010\u2013\u2014]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_URL_BREAK_AFTER = frozenset("/.-_?&=")
+_SOFT_HYPHEN = "\u00ad"
+_ZWSP = "\u200b"
+
+
+@dataclass(slots=True)
+class Box:
+    """Text that is drawn: `font` may be a fallback font, the rest of the style is `run`'s."""
+
+    width: float
+    text: str
+    font: str
+    run: StyledRun
+
+
+@dataclass(slots=True)
+class Glue:
+    """Breakable space; `fill` is infinitely stronger stretch (TeX's fil order)."""
+
+    width: float
+    stretch: float
+    shrink: float
+    fill: float = 0.0
+
+
+@dataclass(slots=True)
+class Penalty:
+    """A possible break. `kind` says why it exists:
+
+    "hyphen" (from the dictionary, pass 2 on), "soft" (U+00AD), "explicit"
+    (after a dash), "url", "zwsp", "split" (last resort inside a word), and
+    the unbreakable "nbsp", "mark" and the "finish" sequence. `hyphen` is
+    drawn at the line end when the break is taken.
+    """
+
+    width: float
+    penalty: float
+    flagged: bool = False
+    kind: str = "explicit"
+    hyphen: Box | None = None
+
+
+Item = Union[Box, Glue, Penalty]
+
+
+def build_items(
+    runs: Sequence[StyledRun],
+    fonts: FontBook,
+    params: BreakParams,
+    *,
+    hyphenator: Hyphenator | None = None,
+    ragged: bool = False,
+) -> list[Item]:
+    """The item list of a paragraph, ending in the finishing sequence; [] if it has no text."""
+    builder = _Builder(fonts, params, hyphenator, ragged)
+    for run in runs:
+        if run.mark is not None:
+            builder.add_mark(run)
+            continue
+        parts = _SPACE_SPLIT.split(run.text)
+        for i, part in enumerate(parts):
+            if i % 2:
+                builder.space(run)
+            elif part:
+                builder.add_word(part, run)
+    return builder.finish()
+
+
+def after_break(items: Sequence[Item], b: int) -> int:
+    """Index of the first item kept after a break at `b`: glue and penalties are discarded."""
+    j = b + 1
+    n = len(items)
+    while j < n:
+        it = items[j]
+        if type(it) is Box or (type(it) is Penalty and it.penalty <= -INF_PENALTY):
+            break
+        j += 1
+    return j
+
+
+class _Builder:
+    """Accumulates items for one paragraph; whitespace collapses to one glue."""
+
+    def __init__(self, fonts: FontBook, params: BreakParams, hyphenator: Hyphenator | None, ragged: bool) -> None:
+        self.fonts = fonts
+        self.params = params
+        self.hyphenator = hyphenator if hyphenator is not None and hyphenator.available else None
+        self.ragged = ragged
+        self.items: list[Item] = []
+        self.pending: StyledRun | None = None
+
+    def space(self, run: StyledRun) -> None:
+        if self.pending is None:
+            self.pending = run
+
+    def _flush_space(self) -> None:
+        run, self.pending = self.pending, None
+        if run is None or not self.items:
+            return
+        w = self.fonts.width(" ", run.font, run.size)
+        if self.ragged:
+            self.items.append(Glue(w, 0.0, 0.0))
+        else:
+            self.items.append(Glue(w, w / 2, w / 3))
+
+    def add_word(self, token: str, run: StyledRun) -> None:
+        """A token without breakable whitespace; it may hold no-break spaces."""
+        self._flush_space()
+        if "\u00a0" in token or "\u2007" in token or "\u202f" in token:
+            for i, part in enumerate(_NBSP_SPLIT.split(token)):
+                if i % 2:
+                    self._nbsp(part, run)
+                elif part:
+                    self._text(part, run)
+        else:
+            self._text(token, run)
+
+    def _nbsp(self, spaces: str, run: StyledRun) -> None:
+        if not self.items:
+            return
+        space = self.fonts.width(" ", run.font, run.size)
+        w = sum(self.fonts.width(c, run.font, run.size) if self.fonts.covers(run.font, c) else space for c in spaces)
+        elastic = not self.ragged and set(spaces) == {"\u00a0"}
+        self.items.append(Penalty(0.0, INF_PENALTY, kind="nbsp"))
+        self.items.append(Glue(w, w / 2 if elastic else 0.0, w / 3 if elastic else 0.0))
+
+    def _text(self, token: str, run: StyledRun) -> None:
+        pieces = _clean(token) if not token.isprintable() else [(token, None)]
+        soft = any(kind == "soft" for _, kind in pieces)
+        more = [False] * len(pieces)  # more[i]: text follows piece i in this token
+        for i in range(len(pieces) - 2, -1, -1):
+            more[i] = more[i + 1] or bool(pieces[i + 1][0])
+        for i, (piece, kind_after) in enumerate(pieces):
+            if piece:
+                self._piece(piece, run, allow_hyphenation=not soft)
+            if kind_after == "zwsp" or (kind_after == "soft" and more[i]):
+                self._break_after(kind_after, run)
+
+    def _piece(self, s: str, run: StyledRun, allow_hyphenation: bool) -> None:
+        """Boxes for `s`, with penalties at its internal break points."""
+        points = _break_points(s, run, self.hyphenator if allow_hyphenation and run.hyphenate else None)
+        start = 0
+        for pos, kind in points:
+            self._boxes(s[start:pos], run)
+            self._break_after(kind, run)
+            start = pos
+        self._boxes(s[start:], run)
+
+    def _boxes(self, s: str, run: StyledRun) -> None:
+        if not s:
+            return
+        fonts = self.fonts
+        for text, font in fonts.split_fallback(s, run.font):
+            self.items.append(Box(fonts.width(text, font, run.size), text, font, run))
+
+    def _break_after(self, kind: str, run: StyledRun) -> None:
+        """A break opportunity after the last box (none at paragraph start or after glue)."""
+        if not self.items or type(self.items[-1]) is not Box:
+            return
+        p = self.params
+        if kind in ("hyphen", "soft"):
+            last = self.items[-1]
+            assert isinstance(last, Box)
+            font = last.font if self.fonts.covers(last.font, "-") else run.font
+            hyphen = Box(self.fonts.width("-", font, run.size), "-", font, run)
+            self.items.append(Penalty(hyphen.width, p.hyphen_penalty, True, kind, hyphen))
+        elif kind == "explicit":
+            self.items.append(Penalty(0.0, p.ex_hyphen_penalty, True, kind))
+        elif kind == "url":
+            self.items.append(Penalty(0.0, p.url_penalty, False, kind))
+        else:
+            self.items.append(Penalty(0.0, 0.0, False, kind))
+
+    def add_mark(self, run: StyledRun) -> None:
+        """A note mark sticks to what precedes it: no break may fall just before it."""
+        text = "".join(c for c in run.text if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf"))
+        if not text:
+            return
+        self._flush_space()
+        glue: Glue | None = None
+        while self.items and type(self.items[-1]) is not Box:
+            popped = self.items.pop()
+            if isinstance(popped, Glue):
+                glue = popped
+        if glue is not None:
+            self.items.append(Penalty(0.0, INF_PENALTY, kind="mark"))
+            self.items.append(glue)
+        self._boxes(text, run)
+
+    def finish(self) -> list[Item]:
+        """Drop trailing space and breaks, then add TeX's \\parfillskip ending."""
+        items = self.items
+        while items and type(items[-1]) is not Box:
+            items.pop()
+        if not items:
+            return []
+        items.append(Penalty(0.0, INF_PENALTY, kind="finish"))
+        items.append(Glue(0.0, 0.0, 0.0, fill=1.0))
+        items.append(Penalty(0.0, -INF_PENALTY, kind="finish"))
+        return items
+
+
+def _clean(token: str) -> list[tuple[str, str | None]]:
+    """Split at soft hyphens and zero-width spaces; drop other invisible controls."""
+    out: list[tuple[str, str | None]] = []
+    buf: list[str] = []
+    for c in token:
+        if c == _SOFT_HYPHEN or c == _ZWSP:
+            out.append(("".join(buf), "soft" if c == _SOFT_HYPHEN else "zwsp"))
+            buf = []
+        elif unicodedata.category(c) not in ("Cc", "Cf"):
+            buf.append(c)
+    out.append(("".join(buf), None))
+    return out
+
+
+def _break_points(s: str, run: StyledRun, hyphenator: Hyphenator | None) -> list[tuple[int, str]]:
+    """Sorted (offset, kind) of the breaks inside `s`, never at its ends."""
+    n = len(s)
+    if run.url:
+        return [
+            (i + 1, "url")
+            for i in range(n - 1)
+            if s[i] in _URL_BREAK_AFTER and s[i + 1] not in _URL_BREAK_AFTER
+        ]
+    points: list[tuple[int, str]] = []
+    if "-" in s or "\u2010" in s or "\u2013" in s or "\u2014" in s:
+        points = [(m.end(), "explicit") for m in _DASHES.finditer(s) if 0 < m.start() and m.end() < n]
+    if hyphenator is not None and n >= hyphenator.min_letters:
+        if s.isalpha():
+            points.extend((p, "hyphen") for p in hyphenator.positions(s))
+        else:
+            for m in _LETTERS.finditer(s):
+                base = m.start()
+                points.extend((base + p, "hyphen") for p in hyphenator.positions(m.group()))
+        points.sort()
+    return points

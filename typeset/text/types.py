@@ -1,0 +1,63 @@
+"""What the text stage takes (styled runs) and gives (lines of positioned fragments).
+
+Everything is in points. A `Line` knows the note numbers marked on it, so the
+page loop can place each note on the page of its mark.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Align = Literal["justify", "left", "center", "right"]
+
+
+@dataclass(frozen=True, slots=True)
+class StyledRun:
+    """Literal text in one resolved style.
+
+    `font` is a registered ReportLab font name (see `FontBook.face`).
+    `url`: the text may break after / . - _ ? & = without a hyphen, never hyphenated.
+    `mark`: this run is the reference mark of note `mark`; it never starts a line.
+    `anchor`: this run is the label that starts note `anchor` (a link target).
+    """
+
+    text: str
+    font: str
+    size: float
+    color: str = "#000000"
+    rise: float = 0.0
+    link: str | None = None
+    url: bool = False
+    mark: int | None = None
+    anchor: int | None = None
+    hyphenate: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Frag:
+    """A piece of text placed on a line; `x` is from the line's left edge."""
+
+    x: float
+    width: float
+    text: str
+    font: str
+    size: float
+    color: str = "#000000"
+    rise: float = 0.0
+    link: str | None = None
+    mark: int | None = None
+    anchor: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One set line. `width` is the width its content occupies after justification."""
+
+    frags: tuple[Frag, ...]
+    width: float
+    measure: float
+    ascent: float
+    descent: float
+    notes: tuple[int, ...] = ()
+    ratio: float = 0.0  # adjustment ratio used: <0 shrunk, >0 stretched
+    hyphenated: bool = False
