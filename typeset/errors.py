@@ -38,8 +38,8 @@ class TypesetError(Exception):
 class BriefError(TypesetError):
     """A brief (or a layout, or a file it names) cannot be rendered.
 
-    `path`, `line`, `column` and `message` describe the first problem;
-    `problems` holds all of them, in source order.
+    `path`, `line`, `column` and `message` describe the first error (warnings
+    may come before it); `problems` holds all of them, in source order.
     """
 
     def __init__(self, problems: Sequence[Problem] | Problem | str, *, path: str = "<brief>") -> None:
@@ -50,7 +50,7 @@ class BriefError(TypesetError):
         self.problems: tuple[Problem, ...] = tuple(problems)
         if not self.problems:
             raise ValueError("BriefError needs at least one problem")
-        first = self.problems[0]
+        first = next((p for p in self.problems if p.severity == "error"), self.problems[0])
         self.path = first.path
         self.line = first.line
         self.column = first.column

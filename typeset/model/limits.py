@@ -16,7 +16,7 @@ class Limits:
     max_bytes: int = 10_000_000  # size of the YAML file
     max_depth: int = 64  # nesting of YAML mappings and lists
     max_nodes: int = 200_000  # YAML scalars, mappings and lists in the whole file
-    max_footnotes: int = 5_000  # notes defined plus inline notes
+    max_footnotes: int = 10_000  # notes defined plus inline notes
     max_note_chars: int = 20_000  # length of one note's text, as written
     max_paragraph_chars: int = 200_000  # length of one paragraph, item, quote or heading
 

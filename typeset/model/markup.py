@@ -22,7 +22,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Union
 
 from typeset.errors import Severity
 from typeset.model.nodes import Run
@@ -31,6 +30,9 @@ ALLOWED_SCHEMES = ("http", "https", "mailto")
 ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 _LITERAL = re.compile(r"[^\\*\[^<]+")
+_MARKUP = re.compile(r"[\\*\[^<]")
+_REFS_ONLY = re.compile(r"[^\\*\[^<]*(?:\[\^[^\s\[\]\\]+\][^\\*\[^<]*)*")  # unambiguous: no backtracking
+_BRACKETY = re.compile(r"\\[!-/:-@\[-`{-~]|[<\[\]]")
 _REF = re.compile(r"\[\^([^\s\[\]\\]+)\]")
 _AUTOLINK = re.compile(r"<((?i:https?|mailto):[^\s<>\x00-\x1f\x7f]+)>")
 _EMAIL = re.compile(
@@ -39,8 +41,10 @@ _EMAIL = re.compile(
 )
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 # Drawn as nothing by any font: C0/C1 controls (not tab/newline), lone surrogates.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _SPACE = re.compile(r"[\t\n\r\f\v\x85\u2028\u2029 ]+")
+_SPACES = re.compile(r"  +")
+_TO_SPACE = str.maketrans(dict.fromkeys("\t\n\r\f\v\x85\u2028\u2029", " "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +70,7 @@ class Diagnostic:
     severity: Severity = "error"
 
 
-ParsedItem = Union[Run, NoteMark]
+ParsedItem = Run | NoteMark
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,18 +81,38 @@ class Parsed:
 
 def parse_inline(text: str, *, in_note: bool = False) -> Parsed:
     """Parse one string of inline markup; `in_note` forbids footnote references."""
-    parser = _Parser(text)
-    raw = parser.parse(0, len(text), in_note=in_note, in_link=False)
     bad = _CONTROL.search(text)
+    if not bad and not _MARKUP.search(text):  # the common case: plain prose
+        plain = plain_text(text)
+        return Parsed((Run(plain),) if plain else ())
+    if not bad and not in_note and _REFS_ONLY.fullmatch(text):  # prose with [^id] marks
+        return Parsed(_finish(_split_refs(text.translate(_TO_SPACE)), False))
+    # Same length, so offsets still point into the caller's string.
+    parser = _Parser(text.translate(_TO_SPACE), controls=bool(bad))
+    raw = parser.parse(0, len(text), in_note=in_note, in_link=False)
     if bad:
         parser.warn(bad.start(), f"control character U+{ord(bad.group()):04X} removed")
     diagnostics = sorted(parser.diagnostics, key=lambda d: d.offset)
-    return Parsed(_finish(raw), tuple(diagnostics))
+    return Parsed(_finish(raw, parser.controls), tuple(diagnostics))
+
+
+def _split_refs(text: str) -> list[ParsedItem]:
+    """Runs and marks of text whose only markup is `[^id]` references."""
+    items: list[ParsedItem] = []
+    start = 0
+    for m in _REF.finditer(text):
+        if m.start() > start:
+            items.append(Run(text[start:m.start()]))
+        items.append(NoteMark(m.group(1), m.start()))
+        start = m.end()
+    if start < len(text):
+        items.append(Run(text[start:]))
+    return items
 
 
 def plain_text(text: str) -> str:
     """A plain (markup-free) field as printed: controls dropped, spaces collapsed."""
-    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip(" ")
 
 
 def link_allowed(url: str) -> bool:
@@ -103,22 +127,20 @@ def _match_brackets(text: str) -> dict[int, int]:
     """Map each `[` to its matching `]`, skipping escapes and autolinks."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "\\" and i + 1 < n and text[i + 1] in ASCII_PUNCT:
-            i += 2
+    skip = 0  # end of the last autolink: brackets inside it do not count
+    for m in _BRACKETY.finditer(text):
+        i = m.start()
+        if i < skip:
             continue
+        c = m.group()
         if c == "<":
-            m = _AUTOLINK.match(text, i) or _EMAIL.match(text, i)
-            if m:
-                i = m.end()
-                continue
+            link = _AUTOLINK.match(text, i) or _EMAIL.match(text, i)
+            if link:
+                skip = link.end()
         elif c == "[":
             stack.append(i)
         elif c == "]" and stack:
             pairs[stack.pop()] = i
-        i += 1
     return pairs
 
 
@@ -161,27 +183,27 @@ def _kind(c: str) -> str:
     return ""
 
 
-class _Node:
-    """One piece of a parse level: literal text, a `*` run, or a note mark."""
+class _Delim:
+    """A run of `*` waiting to be paired (CommonMark's delimiter stack entry)."""
 
-    __slots__ = ("text", "italic", "bold", "link", "url", "mark",
-                 "count", "orig", "can_open", "can_close", "index", "prev", "next")
+    __slots__ = ("count", "orig", "can_open", "can_close", "index", "prev", "next")
 
-    def __init__(self, text: str = "", *, italic: bool = False, bold: bool = False,
-                 link: str | None = None, url: bool = False, mark: NoteMark | None = None) -> None:
-        self.text, self.italic, self.bold = text, italic, bold
-        self.link, self.url, self.mark = link, url, mark
-        self.count = self.orig = 0
-        self.can_open = self.can_close = False
+    def __init__(self, count: int, can_open: bool, can_close: bool) -> None:
+        self.count = self.orig = count
+        self.can_open, self.can_close = can_open, can_close
         self.index = 0
-        self.prev: _Node | None = None
-        self.next: _Node | None = None
+        self.prev: _Delim | None = None
+        self.next: _Delim | None = None
+
+
+_Piece = Run | NoteMark | _Delim
 
 
 class _Parser:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, controls: bool) -> None:
         self.text = text
-        self.pairs = _match_brackets(text)
+        self.controls = controls  # whether the text has control characters to drop
+        self.pairs = _match_brackets(text) if "[" in text else {}
         self.diagnostics: list[Diagnostic] = []
 
     def error(self, offset: int, message: str) -> None:
@@ -193,12 +215,12 @@ class _Parser:
     def parse(self, lo: int, hi: int, *, in_note: bool, in_link: bool) -> list[ParsedItem]:
         """Parse text[lo:hi] into styled items (whitespace not yet normalized)."""
         text = self.text
-        nodes: list[_Node] = []
+        nodes: list[_Piece] = []
         buf: list[str] = []
 
         def flush() -> None:
             if buf:
-                nodes.append(_Node("".join(buf)))
+                nodes.append(Run("".join(buf)))
                 buf.clear()
 
         i = lo
@@ -233,7 +255,7 @@ class _Parser:
         flush()
         return _emphasize(nodes)
 
-    def _special(self, i: int, hi: int, nodes: list[_Node], flush, *, in_note: bool,
+    def _special(self, i: int, hi: int, nodes: list[_Piece], flush, *, in_note: bool,
                  in_link: bool) -> int | None:
         """Handle `[`, `^[` or `<` at i; return the index after it, or None if literal."""
         text, c = self.text, self.text[i]
@@ -244,7 +266,7 @@ class _Parser:
                 if in_note:
                     self.error(i, f"a footnote cannot contain a footnote reference ([^{m.group(1)}])")
                 else:
-                    nodes.append(_Node(mark=NoteMark(m.group(1), i)))
+                    nodes.append(NoteMark(m.group(1), i))
                 return m.end()
             j = self.pairs.get(i)
             if in_link or j is None or j >= hi:
@@ -263,66 +285,65 @@ class _Parser:
             if in_note:
                 self.error(i, "a footnote cannot contain an inline footnote (^[...])")
             else:
-                content = _finish(self.parse(i + 2, j, in_note=True, in_link=False))
+                content = _finish(self.parse(i + 2, j, in_note=True, in_link=False), self.controls)
                 if not content:
                     self.error(i, "empty inline footnote")
-                nodes.append(_Node(mark=NoteMark(None, i, tuple(r for r in content if isinstance(r, Run)))))
+                nodes.append(NoteMark(None, i, tuple(r for r in content if isinstance(r, Run))))
             return j + 1
         m = _AUTOLINK.match(text, i, hi)
         if m:
             flush()
-            nodes.append(_Node(m.group(1), link=m.group(1), url=True))
+            nodes.append(Run(m.group(1), link=m.group(1), url=True))
             return m.end()
         m = _EMAIL.match(text, i, hi)
         if m:
             flush()
-            nodes.append(_Node(m.group(1), link="mailto:" + m.group(1), url=True))
+            nodes.append(Run(m.group(1), link="mailto:" + m.group(1), url=True))
             return m.end()
         return None
 
-    def _link(self, i: int, j: int, url: str, nodes: list[_Node], *, in_note: bool) -> None:
+    def _link(self, i: int, j: int, url: str, nodes: list[_Piece], *, in_note: bool) -> None:
         """Add the runs of `[text](url)`; a refused scheme keeps the text, unlinked."""
         allowed = link_allowed(url)
         if not allowed:
-            self.warn(i, f"link target '{url}' is not allowed (only http, https and mailto links); "
+            shown = url if len(url) <= 60 else url[:59] + "\u2026"
+            self.warn(i, f"link target '{shown}' is not allowed (only http, https and mailto links); "
                          "the text is kept without a link")
         inner = self.parse(i + 1, j, in_note=in_note, in_link=True)
         if not any(isinstance(x, Run) and x.text.strip() for x in inner):
             inner = [Run(url, url=allowed)] + [x for x in inner if isinstance(x, NoteMark)]
         for x in inner:
             if isinstance(x, NoteMark):
-                nodes.append(_Node(mark=x))
+                nodes.append(x)
             else:
-                nodes.append(_Node(x.text, italic=x.italic, bold=x.bold,
-                                   link=url if allowed else None, url=x.url and allowed))
+                nodes.append(Run(x.text, x.italic, x.bold, url if allowed else None, x.url and allowed))
 
-    def _delimiter(self, i: int, j: int) -> _Node:
+    def _delimiter(self, i: int, j: int) -> _Delim:
         """A `*` run at text[i:j], classed as opener/closer by its flanking."""
         text = self.text
         before = _kind(text[i - 1]) if i > 0 else "s"
         after = _kind(text[j]) if j < len(text) else "s"
         left = after != "s" and (after != "p" or before in ("s", "p"))
         right = before != "s" and (before != "p" or after in ("s", "p"))
-        node = _Node()
-        node.count = node.orig = j - i
-        node.can_open, node.can_close = left, right
-        return node
+        return _Delim(j - i, left, right)
 
 
 # ------------------------------------------------------------------ emphasis
 
-def _emphasize(nodes: list[_Node]) -> list[ParsedItem]:
+def _emphasize(nodes: list[_Piece]) -> list[ParsedItem]:
     """Pair `*` runs (CommonMark "process emphasis") and style what they enclose."""
     delims = []
     for k, node in enumerate(nodes):
-        node.index = k
-        if node.orig:
+        if type(node) is _Delim:
+            node.index = k
             if delims:
                 delims[-1].next, node.prev = node, delims[-1]
             delims.append(node)
+    if not delims:
+        return nodes  # type: ignore[return-value]  # only Runs and NoteMarks
     italic = [0] * (len(nodes) + 1)
     bold = [0] * (len(nodes) + 1)
-    for opener, closer, use in _pair(delims[0] if delims else None):
+    for opener, closer, use in _pair(delims[0]):
         depth = italic if use == 1 else bold
         depth[opener.index + 1] += 1
         depth[closer.index] -= 1
@@ -331,19 +352,20 @@ def _emphasize(nodes: list[_Node]) -> list[ParsedItem]:
     for k, node in enumerate(nodes):
         it += italic[k]
         bd += bold[k]
-        if node.mark is not None:
-            out.append(node.mark)
-            continue
-        text = "*" * node.count if node.orig else node.text
-        if text:
-            out.append(Run(text, node.italic or it > 0, node.bold or bd > 0, node.link, node.url))
+        if type(node) is _Delim:
+            if node.count:
+                out.append(Run("*" * node.count, it > 0, bd > 0))
+        elif type(node) is NoteMark or not (it or bd):
+            out.append(node)
+        else:
+            out.append(Run(node.text, node.italic or it > 0, node.bold or bd > 0, node.link, node.url))
     return out
 
 
-def _pair(first: _Node | None) -> list[tuple[_Node, _Node, int]]:
+def _pair(first: _Delim | None) -> list[tuple[_Delim, _Delim, int]]:
     """Match closers to openers; returns (opener, closer, 1 or 2) in match order."""
-    matches: list[tuple[_Node, _Node, int]] = []
-    bottoms: dict[tuple[bool, int], _Node | None] = {}
+    matches: list[tuple[_Delim, _Delim, int]] = []
+    bottoms: dict[tuple[bool, int], _Delim | None] = {}
     closer = first
     while closer is not None:
         if not closer.can_close:
@@ -379,7 +401,7 @@ def _pair(first: _Node | None) -> list[tuple[_Node, _Node, int]]:
     return matches
 
 
-def _odd_match(opener: _Node, closer: _Node) -> bool:
+def _odd_match(opener: _Delim, closer: _Delim) -> bool:
     """CommonMark's "rule of 3": `*a**` must not pair across a both-ways run."""
     if not (opener.can_close or closer.can_open):
         return False
@@ -387,7 +409,7 @@ def _odd_match(opener: _Node, closer: _Node) -> bool:
     return total % 3 == 0 and not (opener.orig % 3 == 0 and closer.orig % 3 == 0)
 
 
-def _unlink(node: _Node) -> None:
+def _unlink(node: _Delim) -> None:
     if node.prev is not None:
         node.prev.next = node.next
     if node.next is not None:
@@ -397,40 +419,47 @@ def _unlink(node: _Node) -> None:
 
 # ------------------------------------------------------------------ cleanup
 
-def _finish(items: list[ParsedItem]) -> tuple[ParsedItem, ...]:
-    """Normalize whitespace, drop controls and empty runs, merge equal styles."""
+def _finish(items: list[ParsedItem], controls: bool) -> tuple[ParsedItem, ...]:
+    """Collapse spaces, drop controls and empty runs, merge equal styles.
+
+    Other white space has already become plain spaces (see `parse_inline`).
+    """
     out: list[ParsedItem] = []
-    parts: list[str] = []  # text of the run being merged
+    parts: list[str] = []  # text of the run being merged, in the style of `style`
     style: Run | None = None
     space_before = True  # at the start, leading spaces are trimmed
-
-    def close() -> None:
-        joined = "".join(parts)
-        if style is not None and joined:
-            out.append(Run(joined, style.italic, style.bold, style.link, style.url))
-        parts.clear()
-
     for item in items:
-        if isinstance(item, NoteMark):
-            close()
-            style = None
+        if type(item) is NoteMark:
+            if parts:
+                out.append(_restyle("".join(parts), style))
+                parts = []
             out.append(item)
             space_before = False
             continue
-        text = _SPACE.sub(" ", _CONTROL.sub("", item.text))
-        if space_before and text.startswith(" "):
+        text = _CONTROL.sub("", item.text) if controls else item.text
+        if "  " in text:
+            text = _SPACES.sub(" ", text)
+        if space_before and text[:1] == " ":
             text = text[1:]
         if not text:
             continue
-        space_before = text.endswith(" ")
-        if style is None or not _same_style(style, item):
-            close()
+        space_before = text[-1] == " "
+        if parts and not _same_style(style, item):  # type: ignore[arg-type]
+            out.append(_restyle("".join(parts), style))
+            parts = []
+        if not parts:
             style = item
         parts.append(text)
-    if parts and parts[-1].endswith(" "):
-        parts[-1] = parts[-1][:-1]
-    close()
+    if parts:
+        last = "".join(parts).rstrip(" ")
+        if last:
+            out.append(_restyle(last, style))
     return tuple(out)
+
+
+def _restyle(text: str, style: Run | None) -> Run:
+    assert style is not None
+    return style if style.text == text else Run(text, style.italic, style.bold, style.link, style.url)
 
 
 def _same_style(a: Run, b: Run) -> bool:

@@ -6,8 +6,10 @@ stages never walk a tree to know whether a word is italic.
 """
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Any, Literal
 
 from typeset.errors import Problem
 
@@ -43,7 +45,7 @@ class NoteRef:
     key: str
 
 
-InlineItem = Union[Run, NoteRef]
+InlineItem = Run | NoteRef
 Inline = tuple[InlineItem, ...]
 
 
@@ -77,7 +79,7 @@ class Image:
     pos: Pos | None = None
 
 
-Block = Union[Paragraph, ListBlock, Quote, Image]
+Block = Paragraph | ListBlock | Quote | Image
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,3 +136,11 @@ class Brief:
     source: str = "<brief>"  # file name used in messages
     base_dir: str | None = None  # folder that relative paths resolve against
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, source: str = "<dict>",
+                  base_dir: str | os.PathLike[str] | None = None, strict: bool = False) -> Brief:
+        """Validate plain data shaped like a brief's YAML; see `typeset.model.brief_from_dict`."""
+        from typeset.model.loader import brief_from_dict  # the loader imports this module
+
+        return brief_from_dict(data, source=source, base_dir=base_dir, strict=strict)

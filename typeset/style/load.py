@@ -131,7 +131,7 @@ def _value(tp: Any, node: Node, path: str, problems: list[Problem], default: Any
 def _convert(tp: Any, node: Node, path: str, problems: list[Problem], default: Any) -> Any:
     v = node.value
     origin = get_origin(tp)
-    if dataclasses.is_dataclass(tp):
+    if dataclasses.is_dataclass(tp) and tp is not Length:
         if not isinstance(v, dict):
             raise ValueError("expected a mapping of keys")
         return _build(tp, node, path, problems, base=default if dataclasses.is_dataclass(default) else None)

@@ -169,15 +169,19 @@ class FontBook:
         """Whether `font` has a glyph for `ch` (cmap check)."""
         return ch in self._get(font).covered
 
-    def split_fallback(self, text: str, font: str) -> list[tuple[str, str]]:
-        """Split `text` into (piece, font) so each character is drawn by a font that has it."""
+    def split_fallback(self, text: str, font: str, *, count_missing: bool = True) -> list[tuple[str, str]]:
+        """Split `text` into (piece, font) so each character is drawn by a font that has it.
+
+        Characters no font has stay with `font` and are counted in `missing`
+        (unless `count_missing` is False, for a second look at the same text).
+        """
         if self._get(font).covered.issuperset(text):
             return [(text, font)]
         pieces: list[tuple[str, str]] = []
         start = 0
         current = font
         for i, ch in enumerate(text):
-            chosen = self._font_for(ch, font)
+            chosen = self._font_for(ch, font, count_missing)
             if chosen != current and i > start:
                 pieces.append((text[start:i], current))
                 start = i
@@ -185,14 +189,15 @@ class FontBook:
         pieces.append((text[start:], current))
         return pieces
 
-    def _font_for(self, ch: str, font: str) -> str:
+    def _font_for(self, ch: str, font: str, count_missing: bool) -> str:
         key = (font, ch)
         if key in self._choice:
             chosen = self._choice[key]
         else:
             chosen = self._choice[key] = self._find_cover(ch, font)
         if chosen is None:
-            self.missing[ch] = self.missing.get(ch, 0) + 1
+            if count_missing:
+                self.missing[ch] = self.missing.get(ch, 0) + 1
             return font
         return chosen
 

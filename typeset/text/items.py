@@ -78,9 +78,14 @@ def build_items(
     *,
     hyphenator: Hyphenator | None = None,
     ragged: bool = False,
+    count_missing: bool = True,
 ) -> list[Item]:
-    """The item list of a paragraph, ending in the finishing sequence; [] if it has no text."""
-    builder = _Builder(fonts, params, hyphenator, ragged)
+    """The item list of a paragraph, ending in the finishing sequence; [] if it has no text.
+
+    Characters no font has are counted in `fonts.missing` unless `count_missing`
+    is False (set it when building the same paragraph again).
+    """
+    builder = _Builder(fonts, params, hyphenator, ragged, count_missing)
     for run in runs:
         if run.mark is not None:
             builder.add_mark(run)
@@ -109,8 +114,11 @@ def after_break(items: Sequence[Item], b: int) -> int:
 class _Builder:
     """Accumulates items for one paragraph; whitespace collapses to one glue."""
 
-    def __init__(self, fonts: FontBook, params: BreakParams, hyphenator: Hyphenator | None, ragged: bool) -> None:
+    def __init__(
+        self, fonts: FontBook, params: BreakParams, hyphenator: Hyphenator | None, ragged: bool, count_missing: bool
+    ) -> None:
         self.fonts = fonts
+        self.count_missing = count_missing
         self.params = params
         self.hyphenator = hyphenator if hyphenator is not None and hyphenator.available else None
         self.ragged = ragged
@@ -178,7 +186,7 @@ class _Builder:
         if not s:
             return
         fonts = self.fonts
-        for text, font in fonts.split_fallback(s, run.font):
+        for text, font in fonts.split_fallback(s, run.font, count_missing=self.count_missing):
             self.items.append(Box(fonts.width(text, font, run.size), text, font, run))
 
     def _break_after(self, kind: str, run: StyledRun) -> None:

@@ -1,0 +1,30 @@
+"""typeset: YAML briefs in, paginated PDFs with per-page footnotes out.
+
+    import typeset
+    brief = typeset.load("brief.yaml")        # or typeset.Brief.from_dict({...})
+    pdf = typeset.render(brief)               # bytes
+    typeset.build("brief.yaml", "brief.pdf")  # load + render + atomic write
+
+`render` and `build` live in `typeset.pipeline`, which pulls in the layout
+and PDF stages; they are imported on first use so that loading and
+validating a brief stays light.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from typeset.errors import BriefError, LayoutError, Problem
+from typeset.model.loader import load_brief as load
+from typeset.model.nodes import Brief
+
+__all__ = ["Brief", "BriefError", "LayoutError", "Problem", "build", "load", "render"]
+
+_LAZY = ("render", "build")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from typeset import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'typeset' has no attribute {name!r}")

@@ -1,0 +1,144 @@
+"""The `typeset` command: validate, build and list layouts (spec §3).
+
+Exit status: 0 success (warnings allowed), 1 a problem with a brief, a
+layout or a file (or a warning under --strict), 2 a usage error, 70 an
+internal error, 130 interrupted. Problems go to stderr, one per line, as
+``FILE:LINE:COLUMN: error: MESSAGE``. There is never a traceback unless
+TYPESET_DEBUG=1 is set in the environment.
+
+`validate` prints ``BRIEF: ok (N notes)`` on stdout for each valid brief
+(silenced by --quiet); `build` prints nothing but problems. With several
+briefs, each is handled and the worst status is returned.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from typeset.atomicio import WriteError
+from typeset.errors import BriefError, Problem
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "build" and args.output is not None and len(args.briefs) > 1:
+        args.subparser.error("-o/--output needs exactly one brief; drop it to write each BRIEF.pdf")
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("typeset: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as e:  # last resort: one line, no traceback
+        if os.environ.get("TYPESET_DEBUG") == "1":
+            traceback.print_exc()
+        message = " ".join(str(e).split()) or "(no message)"
+        print(f"typeset: internal error: {type(e).__name__}: {message}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="typeset", description="Typeset YAML briefs into PDFs with per-page footnotes.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("validate", help="check briefs without rendering them",
+                       description="Check briefs; prints 'BRIEF: ok (N notes)' for each valid one.")
+    p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    p.set_defaults(run=_validate, subparser=p)
+
+    p = sub.add_parser("build", help="render briefs to PDF",
+                       description="Render each brief to PDF (default: BRIEF.pdf beside it).")
+    p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml")
+    p.add_argument("-o", "--output", metavar="OUT.pdf", help="output file (one brief only)")
+    p.add_argument("--layout", metavar="NAME_OR_PATH", help="layout name or layout file")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--root", metavar="DIR",
+                   help="folder the brief may read images and logos from (default: its own folder)")
+    p.set_defaults(run=_build, subparser=p)
+
+    p = sub.add_parser("layouts", help="list the bundled layouts")
+    p.set_defaults(run=_layouts, subparser=p)
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from typeset.model import load_brief
+
+    status = EXIT_OK
+    for src in args.briefs:
+        try:
+            brief = load_brief(src, strict=args.strict)
+        except BriefError as e:
+            _report(e.problems)
+            status = EXIT_PROBLEM
+            continue
+        _report(brief.warnings)
+        if not args.quiet:
+            notes = len(brief.footnotes)
+            print(f"{src}: ok ({notes} note{'' if notes == 1 else 's'})")
+    return status
+
+
+def _build(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for src in args.briefs:
+        try:
+            status = max(status, _build_one(src, args))
+        except BriefError as e:
+            _report(e.problems)
+            status = EXIT_PROBLEM
+        except WriteError as e:
+            print(f"{e.filename}: error: cannot write: {e.strerror}", file=sys.stderr)
+            status = EXIT_PROBLEM
+        except OSError as e:
+            print(f"{e.filename or src}: error: {e.strerror or e}", file=sys.stderr)
+            status = EXIT_PROBLEM
+    return status
+
+
+def _build_one(src: str, args: argparse.Namespace) -> int:
+    """Load, render, report warnings, then write; what `pipeline.build` does, plus the warnings."""
+    from typeset.atomicio import atomic_write
+    from typeset.model import load_brief
+    from typeset.pipeline import render_result
+
+    brief = load_brief(src, strict=args.strict)
+    try:
+        result = render_result(brief, args.layout, root=args.root)
+    except BriefError:
+        _report(brief.warnings)
+        raise
+    if args.strict and result.warnings:
+        _report([Problem(w.path, w.line, w.column, w.message) for w in result.warnings])
+        return EXIT_PROBLEM
+    _report(result.warnings)
+    atomic_write(Path(args.output) if args.output else Path(src).with_suffix(".pdf"), result.pdf)
+    return EXIT_OK
+
+
+def _layouts(args: argparse.Namespace) -> int:
+    from typeset.style import list_layouts
+
+    rows = list_layouts()
+    width = max((len(name) for name, _ in rows), default=0)
+    for name, description in rows:
+        print(f"{name:<{width}}  {description}".rstrip())
+    return EXIT_OK
+
+
+def _report(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
+    out = stream or sys.stderr
+    for p in problems:
+        print(str(p), file=out)
+

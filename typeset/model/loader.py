@@ -1,0 +1,170 @@
+"""Load and validate a brief: YAML (or plain data) in, a `Brief` or a `BriefError` out.
+
+Validation reports every problem of a run at once, each at the YAML node at
+fault, in source order. Warnings (a note never referenced, a refused link)
+travel on `Brief.warnings`; with `strict=True` they are errors.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from typeset.errors import BriefError, Problem
+from typeset.model.check import Checker, pos, shorten
+from typeset.model.limits import DEFAULT_LIMITS, Limits
+from typeset.model.nodes import Author, Brief, Publisher
+from typeset.model.notes import Notes
+from typeset.model.sections import SectionReader
+from typeset.model.yamlsource import Source, YNode, compose, from_python, read_text
+
+TOP_KEYS = ("layout", "language", "series", "title", "subtitle", "date", "authors", "editors",
+            "publisher", "disclaimer", "sections", "footnotes")
+AUTHOR_KEYS = ("name", "role", "affiliation")
+PUBLISHER_KEYS = ("name", "web", "phone", "fax", "logo")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def load_brief(path: str | os.PathLike[str], *, strict: bool = False, max_bytes: int | None = None,
+               limits: Limits | None = None) -> Brief:
+    """Read, validate and number a brief file.
+
+    `max_bytes` overrides `limits.max_bytes` (default 10 MB). Raises
+    `BriefError` carrying every problem found, including unreadable files.
+    """
+    limits = limits or DEFAULT_LIMITS
+    if max_bytes is not None:
+        limits = _with_max_bytes(limits, max_bytes)
+    display = os.fspath(path)
+    text = read_text(Path(path), display, limits.max_bytes)
+    source = Source(display, text)
+    root, problems = compose(text, source, limits)
+    base_dir = os.path.dirname(os.path.abspath(display))
+    return _build(root, source, limits, problems, strict=strict, base_dir=base_dir)
+
+
+def brief_from_dict(data: Any, *, source: str = "<dict>", base_dir: str | os.PathLike[str] | None = None,
+                    strict: bool = False, limits: Limits | None = None) -> Brief:
+    """Validate plain Python data shaped like a brief's YAML (no positions in messages)."""
+    limits = limits or DEFAULT_LIMITS
+    src = Source(source)
+    root, problems = from_python(data, src, limits)
+    folder = os.fspath(base_dir) if base_dir is not None else None
+    return _build(root, src, limits, problems, strict=strict, base_dir=folder)
+
+
+def _with_max_bytes(limits: Limits, max_bytes: int) -> Limits:
+    return dataclasses.replace(limits, max_bytes=max_bytes)
+
+
+def _build(root: YNode | None, source: Source, limits: Limits, problems: list[Problem], *,
+           strict: bool, base_dir: str | None) -> Brief:
+    check = Checker(source, limits, strict=strict)
+    check.problems.extend(problems)
+    brief = _read(root, check, base_dir)
+    found = sorted(check.problems, key=lambda p: (p.line or 0, p.column or 0))
+    if brief is None or any(p.severity == "error" for p in found):
+        raise BriefError(found or [Problem(source.name, None, None, "invalid brief")])
+    return dataclasses.replace(brief, warnings=tuple(found))
+
+
+def _read(root: YNode | None, check: Checker, base_dir: str | None) -> Brief | None:
+    """Walk the top-level mapping; None when there is nothing to build from."""
+    if root is None or (root.kind == "scalar" and root.type == "null"):
+        check.problems.append(Problem(check.source.name, 1 if check.source.text is not None else None,
+                                      1 if check.source.text is not None else None,
+                                      "the brief is empty; it needs at least 'title' and 'sections'"))
+        return None
+    if root.kind != "map":
+        check.error(root, f"a brief is a mapping of keys (title:, sections:, ...), not {root.describe()}")
+        return None
+    f = check.fields(root, TOP_KEYS, "the brief")
+    notes = Notes(check)
+    notes.define(f.get("footnotes"))
+    title = _required_text(check, root, f, "title")
+    listed = f.get("sections")
+    if listed is None:
+        check.error(root, "missing required key 'sections'")
+    elif (listed.kind == "seq" and not listed.value) or (listed.kind == "scalar" and listed.type == "null"):
+        check.error(listed, "'sections' is empty; a brief needs at least one section")
+    sections = SectionReader(check, notes).sections(listed, 1)
+    footnotes = notes.finish()
+    return Brief(
+        title=title or "",
+        sections=sections,
+        footnotes=footnotes,
+        subtitle=check.text(f.get("subtitle"), "'subtitle'", prose=False),
+        series=check.text(f.get("series"), "'series'", prose=False),
+        date=check.text(f.get("date"), "'date'", prose=False),
+        authors=_authors(check, f.get("authors")),
+        editors=_editors(check, f.get("editors")),
+        publisher=_publisher(check, f.get("publisher")),
+        disclaimer=check.text(f.get("disclaimer"), "'disclaimer'", prose=False),
+        language=_language(check, f.get("language")),
+        layout=check.text(f.get("layout"), "'layout'", prose=False),
+        source=check.source.name,
+        base_dir=base_dir,
+    )
+
+
+def _required_text(check: Checker, parent: YNode, f: dict[str, YNode], key: str) -> str | None:
+    if key not in f:
+        check.error(parent, f"missing required key '{key}'")
+        return None
+    node = f[key]
+    value = check.text(node, f"'{key}'")
+    if value is None and node.kind == "scalar" and node.type not in ("int", "float") \
+            and len(node.value) <= check.limits.max_paragraph_chars:
+        check.error(node, f"'{key}' is empty")
+    return value
+
+
+def _authors(check: Checker, node: YNode | None) -> tuple[Author, ...]:
+    """Authors: a name, a {name, role, affiliation} mapping, or a list of either."""
+    if node is None:
+        return ()
+    items = [node] if node.kind == "map" or (node.kind == "scalar" and node.type != "null") \
+        else check.sequence(node, "'authors'")
+    out = []
+    for item in items:
+        if item.kind == "map":
+            f = check.fields(item, AUTHOR_KEYS, "an author")
+            name = _required_text(check, item, f, "name")
+            role = check.text(f.get("role"), "'role'", prose=False)
+            affiliation = check.text(f.get("affiliation"), "'affiliation'", prose=False)
+        else:
+            name = check.text(item, "an author", prose=False)
+            role = affiliation = None
+        if name:
+            out.append(Author(name, role, affiliation, pos(item)))
+    return tuple(out)
+
+
+def _editors(check: Checker, node: YNode | None) -> tuple[str, ...]:
+    if node is None:
+        return ()
+    items = [node] if node.kind == "scalar" and node.type != "null" else check.sequence(node, "'editors'")
+    names = (check.text(item, "an editor", prose=False) for item in items)
+    return tuple(n for n in names if n)
+
+
+def _publisher(check: Checker, node: YNode | None) -> Publisher | None:
+    if node is None or (node.kind == "scalar" and node.type == "null"):
+        return None
+    f = check.fields(node, PUBLISHER_KEYS, "'publisher'")
+    if node.kind != "map":
+        return None
+    values = {k: check.text(f.get(k), f"'{k}'", prose=False) for k in PUBLISHER_KEYS}
+    return Publisher(**values, pos=pos(node))
+
+
+def _language(check: Checker, node: YNode | None) -> str:
+    value = check.text(node, "'language'", prose=False)
+    if value is None:
+        return "en"
+    if not _LANGUAGE.fullmatch(value):
+        check.error(node, f"invalid language code '{shorten(value)}'; write e.g. 'en' or 'en-US'")
+        return "en"
+    return value

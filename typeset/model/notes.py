@@ -1,0 +1,133 @@
+"""Footnotes: definitions, references, and numbering in order of first reference.
+
+The loader reads `footnotes:` first, then walks the sections in document
+order, handing each parsed string to `Notes.resolve`, which turns the
+parser's `NoteMark`s into numbered `NoteRef`s. Inline notes (`^[...]`) are
+numbered with the others and keyed "^N" (N being their number).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from typeset.model.check import Checker, pos, shorten, suggest
+from typeset.model.markup import NoteMark, Parsed
+from typeset.model.nodes import Footnote, Inline, InlineItem, NoteRef, Pos, Run
+from typeset.model.yamlsource import YNode
+
+_ID = re.compile(r"[^\s\[\]\\]+")
+_MAX_SUGGESTIONS = 20  # difflib over thousands of ids is slow; stop suggesting after this many
+
+
+@dataclass(slots=True)
+class _Definition:
+    key: YNode
+    value: YNode
+    content: tuple[Run, ...]
+    first_ref: tuple[YNode, int] | None = None
+
+
+class Notes:
+    """Footnote definitions and the numbered notes, in reference order."""
+
+    def __init__(self, check: Checker) -> None:
+        self.check = check
+        self.defs: dict[str, _Definition] = {}
+        self.numbered: list[Footnote] = []
+        self.suggestions = 0
+        self.inline_count = 0
+        self.over_limit = False
+
+    def define(self, node: YNode | None) -> None:
+        """Read the `footnotes:` mapping (id -> text); notes may not contain notes."""
+        if node is None or (node.kind == "scalar" and node.type == "null"):
+            return
+        pairs = self.check.mapping(node, "'footnotes'")
+        if pairs is None:
+            return
+        if len(pairs) > self.check.limits.max_footnotes:
+            self._too_many(node, len(pairs))
+            return
+        for key, value in pairs:
+            note_id = key.value
+            if not _ID.fullmatch(note_id):
+                self.check.error(key, f"invalid footnote id '{shorten(note_id)}'; an id has no spaces, "
+                                      "brackets or backslashes")
+                continue
+            what = f"footnote '{shorten(note_id)}'"
+            parsed = self.check.markup(value, what, in_note=True)
+            content = tuple(r for r in parsed.items if isinstance(r, Run)) if parsed else ()
+            blank = value.kind == "scalar" and value.type == "null"
+            if (parsed is not None and not content) or (parsed is None and blank):
+                self.check.error(value, f"{what} is empty")
+            self.defs[note_id] = _Definition(key, value, content)
+
+    def resolve(self, parsed: Parsed | None, node: YNode) -> Inline:
+        """The inline content of `node` with its note marks numbered."""
+        if parsed is None:
+            return ()
+        out: list[InlineItem] = []
+        for item in parsed.items:
+            if isinstance(item, Run):
+                out.append(item)
+            elif item.key is None:
+                ref = self._inline(item, node)
+                if ref:
+                    out.append(ref)
+            else:
+                ref = self._reference(item, node)
+                if ref:
+                    out.append(ref)
+        return tuple(out)
+
+    def finish(self) -> tuple[Footnote, ...]:
+        """The notes in number order; warns about notes never referenced."""
+        for note_id, d in self.defs.items():
+            if d.first_ref is None:
+                self.check.warn(d.key, f"footnote '{shorten(note_id)}' is never referenced")
+        return tuple(self.numbered)
+
+    def _inline(self, mark: NoteMark, node: YNode) -> NoteRef | None:
+        self.inline_count += 1
+        if len(self.defs) + self.inline_count > self.check.limits.max_footnotes:
+            if not self.over_limit:
+                self._too_many(node, None, mark.offset)
+            return None
+        number = len(self.numbered) + 1
+        key = f"^{number}"
+        self.numbered.append(Footnote(number, key, mark.content, self._pos(node, mark.offset)))
+        return NoteRef(number, key)
+
+    def _reference(self, mark: NoteMark, node: YNode) -> NoteRef | None:
+        key = mark.key
+        assert key is not None
+        d = self.defs.get(key)
+        if d is None:
+            hint = ""
+            if self.suggestions < _MAX_SUGGESTIONS:
+                self.suggestions += 1
+                hint = suggest(key, self.defs)
+            self.check.error(node, f"undefined footnote '{shorten(key)}'{hint}", mark.offset)
+            return None
+        if d.first_ref is not None:
+            self.check.error(node, f"footnote '{shorten(key)}' is referenced twice{self._where(*d.first_ref)}; "
+                                   "each note is referenced once", mark.offset)
+            return None
+        d.first_ref = (node, mark.offset)
+        number = len(self.numbered) + 1
+        self.numbered.append(Footnote(number, key, d.content, pos(d.value)))
+        return NoteRef(number, key)
+
+    def _pos(self, node: YNode, offset: int) -> Pos | None:
+        line, column = self.check.source.locate(node, offset)
+        return Pos(line, column) if line is not None and column is not None else None
+
+    def _where(self, node: YNode, offset: int) -> str:
+        p = self._pos(node, offset)
+        return f" (first at line {p.line}, column {p.column})" if p else ""
+
+    def _too_many(self, node: YNode, count: int | None, offset: int | None = None) -> None:
+        self.over_limit = True
+        limit = self.check.limits.max_footnotes
+        counted = f"{count:,}" if count is not None else f"more than {limit:,}"
+        self.check.error(node, f"too many footnotes ({counted}; the limit is {limit:,})", offset)

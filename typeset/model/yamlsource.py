@@ -1,0 +1,365 @@
+"""Read a brief's YAML into a small positioned tree, refusing what YAML lets through.
+
+PyYAML's own loaders silently keep the last of two duplicate keys, expand
+alias bombs, recurse until `RecursionError` on deep nesting, and turn `no`
+into False and `1:20` into 80 (security notes, item 5). So we consume the
+parser's event stream and build the tree ourselves: iteratively (depth is
+bounded, never recursive), with aliases and duplicate keys reported as
+errors, and every scalar kept as written. `YNode.type` still records what
+YAML would have made of a plain scalar, so a number where text belongs can
+be reported. Marks are 0-based; positions here are 1-based.
+"""
+from __future__ import annotations
+
+import bisect
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml import events as ev
+from yaml.resolver import Resolver
+
+from typeset.errors import BriefError, Problem
+from typeset.model.limits import Limits
+
+_FastLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CORE = "tag:yaml.org,2002:"
+_KNOWN_TAGS = {_CORE + t: t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")}
+_COLLECTION_TAGS = {_CORE + "map", _CORE + "seq"}
+
+
+@dataclass(slots=True, eq=False)
+class YNode:
+    """A mapping, list or scalar with its 1-based start position (None without a file).
+
+    `type` is what YAML would resolve a scalar to ("str", "int", "float",
+    "bool", "null", "timestamp"); `value` keeps the text as written.
+    `where` is a key path such as ``sections[0].heading``, used in messages
+    when there is no position.
+    """
+
+    kind: str  # "map", "seq" or "scalar"
+    value: Any  # str, list[YNode], or list[tuple[YNode, YNode]]
+    line: int | None = None
+    column: int | None = None
+    type: str = "str"
+    style: str | None = None  # None (plain), "'", '"', "|" or ">"
+    index: int | None = None  # start offset in the source text
+    where: str = ""
+
+    def describe(self) -> str:
+        """What this node is, in words, for "expected X, got Y" messages."""
+        if self.kind == "map":
+            return "a mapping"
+        if self.kind == "seq":
+            return "a list"
+        return {"int": "a number", "float": "a number", "bool": "a true/false value",
+                "null": "nothing"}.get(self.type, "text")
+
+
+@dataclass(slots=True)
+class Source:
+    """The brief's text and name, to turn offsets into line and column."""
+
+    name: str
+    text: str | None = None
+    _starts: list[int] = field(default_factory=list)
+
+    def position(self, index: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        assert self.text is not None
+        if not self._starts:
+            self._starts.append(0)
+            self._starts.extend(i + 1 for i, c in enumerate(self.text) if c == "\n")
+        line = bisect.bisect_right(self._starts, index) - 1
+        return line + 1, index - self._starts[line] + 1
+
+    def locate(self, node: YNode, offset: int) -> tuple[int | None, int | None]:
+        """Line and column of `node.value[offset]` in the file, or the node's start.
+
+        Walks the scalar's source alongside its value, matching any run of
+        white space (line folding, indentation) to any other; gives up on
+        escapes it does not know and falls back to where the scalar starts.
+        """
+        fallback = node.line, node.column
+        if self.text is None or node.index is None or node.kind != "scalar":
+            return fallback
+        j = _content_start(self.text, node)
+        j = _align(self.text, j, node.value, offset, node.style)
+        return fallback if j is None else self.position(j)
+
+
+def _content_start(text: str, node: YNode) -> int:
+    assert node.index is not None
+    if node.style in ("|", ">"):
+        nl = text.find("\n", node.index)
+        j = len(text) if nl < 0 else nl + 1
+        while j < len(text) and text[j] == " ":
+            j += 1
+        return j
+    return node.index + (1 if node.style in ("'", '"') else 0)
+
+
+def _align(src: str, j: int, value: str, offset: int, style: str | None) -> int | None:
+    """Index in `src` of `value[offset]`, reading `src` from `j`; None if they diverge."""
+    i, n = 0, len(src)
+    while i < offset:
+        c = value[i]
+        if c in " \t\n":
+            while i < offset and value[i] in " \t\n":
+                i += 1
+            if j >= n or src[j] not in " \t\r\n":
+                return None
+            while j < n and src[j] in " \t\r\n":
+                j += 1
+            continue
+        if style == "'" and c == "'" and src.startswith("''", j):
+            j += 2
+        elif style == '"' and src.startswith("\\", j):
+            if j + 1 < n and src[j + 1] == c and c in '"\\/':
+                j += 2
+            else:
+                return None
+        elif j < n and src[j] == c:
+            j += 1
+        else:
+            return None
+        i += 1
+    return j
+
+
+# ------------------------------------------------------------------ reading
+
+def read_text(path: Path, display: str, max_bytes: int) -> str:
+    """The file decoded as UTF-8 (without a BOM), or a BriefError saying why not."""
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > max_bytes:
+                raise BriefError(_too_large(display, size, max_bytes))
+            data = f.read(max_bytes + 1)
+    except OSError as e:
+        raise BriefError(Problem(display, None, None, f"cannot read: {e.strerror or e}")) from None
+    if len(data) > max_bytes:
+        raise BriefError(_too_large(display, len(data), max_bytes))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        good = data[:e.start].decode("utf-8")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        msg = f"not valid UTF-8 (byte 0x{data[e.start]:02X}); save the brief as UTF-8"
+        raise BriefError(Problem(display, line, column, msg)) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _too_large(display: str, size: int, limit: int) -> Problem:
+    return Problem(display, None, None, f"file too large ({size:,} bytes; the limit is {limit:,})")
+
+
+# ------------------------------------------------------------------ composing
+
+class _Builder:
+    """Builds YNodes from parser events with an explicit stack."""
+
+    def __init__(self, source: Source, limits: Limits, problems: list[Problem]) -> None:
+        self.source, self.limits, self.problems = source, limits, problems
+        self.stack: list[tuple[YNode, list[YNode | None], dict[str, YNode]]] = []
+        self.root: YNode | None = None
+        self.count = 0
+
+    def error(self, mark: Any, message: str) -> None:
+        self.problems.append(Problem(self.source.name, mark.line + 1, mark.column + 1, message))
+
+    def fatal(self, mark: Any, message: str) -> BriefError:
+        self.error(mark, message)
+        return BriefError(self.problems)
+
+    def node(self, kind: str, event: Any, value: Any, **kw: Any) -> YNode:
+        self.count += 1
+        if self.count > self.limits.max_nodes:
+            raise self.fatal(event.start_mark, f"too many YAML values (more than {self.limits.max_nodes:,})")
+        m = event.start_mark
+        return YNode(kind, value, m.line + 1, m.column + 1, index=m.index, **kw)
+
+    def feed(self, event: Any) -> None:
+        if isinstance(event, ev.ScalarEvent):
+            self.attach(self.node("scalar", event, event.value, type=self.scalar_type(event),
+                                  style=event.style or None))
+        elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
+            self.check_tag(event, collection=True)
+            kind = "map" if isinstance(event, ev.MappingStartEvent) else "seq"
+            node = self.node(kind, event, [])
+            self.attach(node)
+            if len(self.stack) >= self.limits.max_depth:
+                raise self.fatal(event.start_mark, f"nested deeper than {self.limits.max_depth} levels")
+            self.stack.append((node, [None], {}))
+        elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+            self.stack.pop()
+        elif isinstance(event, ev.AliasEvent):
+            self.error(event.start_mark,
+                       f"aliases (*{event.anchor}) are not allowed in a brief; write the value out")
+            self.attach(self.node("scalar", event, "", type="null"))
+
+    def attach(self, node: YNode) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent, pending, seen = self.stack[-1]
+        if parent.kind == "seq":
+            parent.value.append(node)
+            return
+        key = pending[0]
+        if key is None:
+            pending[0] = node
+            return
+        pending[0] = None
+        if key.kind != "scalar":
+            self.problems.append(Problem(self.source.name, key.line, key.column,
+                                         "a key must be plain text, not " + key.describe()))
+        elif key.value in seen:
+            first = seen[key.value]
+            self.problems.append(Problem(self.source.name, key.line, key.column,
+                                         f"duplicate key '{key.value}' (first at line {first.line}, "
+                                         f"column {first.column})"))
+        else:
+            seen[key.value] = key
+            parent.value.append((key, node))
+
+    def scalar_type(self, event: Any) -> str:
+        if event.tag and event.tag != "!":
+            return self.check_tag(event, collection=False)
+        if not event.implicit[0]:
+            return "str"
+        value = event.value
+        resolvers = Resolver.yaml_implicit_resolvers.get(value[0] if value else "", [])
+        for tag, regexp in [*resolvers, *Resolver.yaml_implicit_resolvers.get(None, [])]:
+            if regexp.match(value):
+                return _KNOWN_TAGS.get(tag, "str")
+        return "str"
+
+    def check_tag(self, event: Any, *, collection: bool) -> str:
+        tag = event.tag
+        if not tag or tag == "!" or (collection and tag in _COLLECTION_TAGS):
+            return "str"
+        if not collection and tag in _KNOWN_TAGS and tag != _CORE + "binary":
+            return _KNOWN_TAGS[tag]
+        self.error(event.start_mark, f"YAML tags such as '{tag}' are not allowed in a brief")
+        return "str"
+
+
+def compose(text: str, source: Source, limits: Limits) -> tuple[YNode | None, list[Problem]]:
+    """Parse YAML text into a YNode tree; syntax errors, depth and size raise BriefError.
+
+    Returns the root (None for an empty document) and the non-fatal problems
+    (aliases, duplicate keys, tags), so validation can report them with the rest.
+    """
+    problems: list[Problem] = []
+    builder = _Builder(source, limits, problems)
+    loader = _FastLoader(text)
+    documents = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise builder.fatal(event.start_mark,
+                                        "a brief is a single YAML document; remove the '---' line")
+            builder.feed(event)
+    except yaml.YAMLError as e:
+        problems.append(_syntax_problem(_stable_error(text, e), source))
+        raise BriefError(problems) from None
+    finally:
+        loader.dispose()
+    return builder.root, problems
+
+
+def _stable_error(text: str, error: yaml.YAMLError) -> yaml.YAMLError:
+    """The pure-Python parser's wording of a syntax error, whichever parser found it.
+
+    libyaml is used for speed; its messages differ (and say less), so a
+    failing file is parsed again to report the same error everywhere.
+    """
+    if _FastLoader is yaml.SafeLoader:
+        return error
+    loader = yaml.SafeLoader(text)
+    try:
+        while loader.check_event():
+            loader.get_event()
+    except yaml.YAMLError as e:
+        return e
+    finally:
+        loader.dispose()
+    return error
+
+
+def _syntax_problem(error: yaml.YAMLError, source: Source) -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):
+        line, column = source.position(error.position) if source.text is not None else (None, None)
+        what = chr(error.character) if isinstance(error.character, int) else error.character
+        code = f"U+{ord(what):04X}" if isinstance(what, str) and len(what) == 1 else repr(what)
+        return Problem(source.name, line, column, f"character {code} is not allowed in a YAML file")
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        message = f"invalid YAML: {error.problem}"
+        if error.context and error.context_mark is not None and \
+                (error.context_mark.line, error.context_mark.column) != (mark.line, mark.column):
+            cm = error.context_mark
+            message += f" ({error.context} at line {cm.line + 1}, column {cm.column + 1})"
+        if "'\\t'" in str(error.problem):
+            message += "; indent with spaces, not tabs"
+        return Problem(source.name, mark.line + 1, mark.column + 1, message)
+    return Problem(source.name, None, None, f"invalid YAML: {error}")
+
+
+# ------------------------------------------------------------------ Python data
+
+def from_python(data: Any, source: Source, limits: Limits) -> tuple[YNode, list[Problem]]:
+    """The YNode tree of plain Python data (dicts, lists, strings, numbers)."""
+    problems: list[Problem] = []
+    count = [0]
+
+    def convert(value: Any, where: str, depth: int) -> YNode:
+        count[0] += 1
+        if depth > limits.max_depth or count[0] > limits.max_nodes:
+            what = f"nested deeper than {limits.max_depth} levels" if depth > limits.max_depth \
+                else f"too many values (more than {limits.max_nodes:,})"
+            raise BriefError(problems + [Problem(source.name, None, None, f"{where or 'brief'}: {what}")])
+        if isinstance(value, dict):
+            pairs = [(YNode("scalar", _key_text(k), where=where), convert(v, _join(where, k), depth + 1))
+                     for k, v in value.items()]
+            return YNode("map", pairs, where=where)
+        if isinstance(value, (list, tuple)):
+            return YNode("seq", [convert(v, f"{where}[{i}]", depth + 1) for i, v in enumerate(value)],
+                         where=where)
+        return _python_scalar(value, where, source, problems)
+
+    return convert(data, "", 0), problems
+
+
+def _join(where: str, key: Any) -> str:
+    return f"{where}.{key}" if where else str(key)
+
+
+def _key_text(key: Any) -> str:
+    return key if isinstance(key, str) else str(key)
+
+
+def _python_scalar(value: Any, where: str, source: Source, problems: list[Problem]) -> YNode:
+    if value is None:
+        return YNode("scalar", "", type="null", where=where)
+    if isinstance(value, bool):
+        return YNode("scalar", "true" if value else "false", type="bool", where=where)
+    if isinstance(value, (int, float)):
+        return YNode("scalar", str(value), type="int" if isinstance(value, int) else "float", where=where)
+    if isinstance(value, (date, datetime)):
+        return YNode("scalar", value.isoformat(), type="timestamp", where=where)
+    if isinstance(value, (str, os.PathLike)):
+        return YNode("scalar", os.fspath(value) if not isinstance(value, str) else value, where=where)
+    problems.append(Problem(source.name, None, None,
+                            f"{where or 'brief'}: unsupported value of type {type(value).__name__}"))
+    return YNode("scalar", "", type="null", where=where)

@@ -1,0 +1,253 @@
+"""Total-fit line breaking: D. E. Knuth and M. F. Plass, "Breaking Paragraphs
+into Lines", Software: Practice and Experience 11 (1981) 1119-1184.
+
+Control flow (the paper's "The algorithm" section, as TeX §813-890 runs it):
+
+1. Prefix sums of width, stretch, shrink and fill over the items let the
+   natural width of any line a..b be found in O(1) ("the sums Σw, Σy, Σz").
+2. Walk the legal breakpoints (glue after a box, penalties < 10000). For each
+   breakpoint b, try every *active node* a: compute the adjustment ratio r of
+   the line a..b and its badness b = 100|r|³; a line with r < -1 (or a forced
+   break) deactivates a. A feasible line (badness <= threshold) gives
+   demerits ((l + b)² ± p², plus the flagged/fitness extras) and is a
+   candidate for one of the four *fitness classes*.
+3. The best candidate of each class becomes a new active node if its total
+   demerits are within adj_demerits of the best class (the paper's pruning).
+4. At the end, the active node with least total demerits (or the one nearest
+   the requested looseness) gives the breaks by following `prev`.
+
+Actives are kept in order of position, so their lines get shorter along the
+list. With non-negative glue, once a line is too loose every later active is
+too: the loop stops there. This keeps the cost near linear in the number of
+breakpoints (the paper's remark on pruning by the line width).
+
+With `force`, the pass cannot fail: when all actives die at a breakpoint, the
+last one to die is continued with an overfull line (TeX's artificial_demerits).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from typeset.text.items import Box, Glue, Item, Penalty, after_break
+from typeset.text.params import INF_BAD, INF_PENALTY, BreakParams
+
+INF = float("inf")
+_NO_STRETCH = 1e18  # r of a short line that has nothing to stretch: badness is inf_bad
+TIGHT, DECENT, LOOSE, VERY_LOOSE = 0, 1, 2, 3  # fitness classes (the paper's c = 0..3)
+
+
+@dataclass(slots=True, eq=False)
+class _Node:
+    """An active node: a feasible break, its fitness class and the best way to reach it."""
+
+    position: int
+    line: int  # number of the line that ends here (0 for the paragraph start)
+    fitness: int
+    demerits: float  # total demerits of the best path to this node
+    prev: _Node | None
+
+
+@dataclass(slots=True, eq=False)
+class _Breakpoint:
+    """The active nodes at one position. They share the sums after the break, so the
+    line a..b has one r for all of them and only their demerits differ."""
+
+    position: int
+    start: bool  # the paragraph start, whose line may have its own measure
+    total_w: float  # Σw, Σy, Σz, Σfill just after the break (discardables skipped)
+    total_y: float
+    total_z: float
+    total_f: float
+    flagged: bool
+    nodes: list[_Node]
+
+
+@dataclass(frozen=True, slots=True)
+class PassSettings:
+    """What changes between TeX's passes: the badness limit and extra stretch."""
+
+    threshold: float
+    emergency_stretch: float = 0.0
+    right_stretch: float = 0.0  # \rightskip stretch added to every line (ragged setting)
+    force: bool = False
+
+
+def _prefix_sums(items: Sequence[Item]) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Σw, Σy, Σz, Σfill of items[0:i] at index i."""
+    n = len(items)
+    sw = [0.0] * (n + 1)
+    sy = [0.0] * (n + 1)
+    sz = [0.0] * (n + 1)
+    sf = [0.0] * (n + 1)
+    w = y = z = f = 0.0
+    for i, it in enumerate(items):
+        t = type(it)
+        if t is Box:
+            w += it.width
+        elif t is Glue:
+            w += it.width
+            y += it.stretch  # type: ignore[union-attr]
+            z += it.shrink  # type: ignore[union-attr]
+            f += it.fill  # type: ignore[union-attr]
+        sw[i + 1] = w
+        sy[i + 1] = y
+        sz[i + 1] = z
+        sf[i + 1] = f
+    return sw, sy, sz, sf
+
+
+def legal_breakpoints(items: Sequence[Item]) -> list[tuple[int, float, float, bool]]:
+    """(index, penalty width, penalty, flagged) of each legal break (the paper's rules)."""
+    out: list[tuple[int, float, float, bool]] = []
+    prev_box = False
+    for i, it in enumerate(items):
+        t = type(it)
+        if t is Box:
+            prev_box = True
+            continue
+        if t is Glue:
+            if prev_box:
+                out.append((i, 0.0, 0.0, False))
+        elif it.penalty < INF_PENALTY:  # type: ignore[union-attr]
+            out.append((i, it.width, it.penalty, it.flagged))  # type: ignore[union-attr]
+        prev_box = False
+    return out
+
+
+def knuth_plass(
+    items: Sequence[Item],
+    first_measure: float,
+    measure: float,
+    params: BreakParams,
+    settings: PassSettings,
+) -> list[int] | None:
+    """Indices of the items where lines end (the last is the final penalty), or None."""
+    if not items:
+        return []
+    sums = _prefix_sums(items)
+    breakpoints = legal_breakpoints(items)
+    active = [_Breakpoint(0, True, 0.0, 0.0, 0.0, 0.0, False, [_Node(0, 0, DECENT, 0.0, None)])]
+    last_index = breakpoints[-1][0] if breakpoints else -1
+    for bp in breakpoints:
+        active = _try_break(items, sums, active, bp, bp[0] == last_index, first_measure, measure, params, settings)
+        if not active:
+            return None
+    return _choose([n for g in active for n in g.nodes], params.looseness)
+
+
+def _try_break(
+    items: Sequence[Item],
+    sums: tuple[list[float], list[float], list[float], list[float]],
+    active: list[_Breakpoint],
+    bp: tuple[int, float, float, bool],
+    final: bool,
+    first_measure: float,
+    measure: float,
+    params: BreakParams,
+    settings: PassSettings,
+) -> list[_Breakpoint]:
+    """The paper's main loop body for one breakpoint b: the actives that survive, plus new ones."""
+    b, pw, p, flagged = bp
+    forced = p <= -INF_PENALTY
+    w_b, y_b, z_b, f_b = sums[0][b] + pw, sums[1][b], sums[2][b], sums[3][b]
+    extra = settings.emergency_stretch + settings.right_stretch
+    threshold = settings.threshold
+    cut_short = first_measure <= measure  # the start's shorter line may end the scan too
+    # demerits terms that depend on b only: p², and the hyphen extras if a was flagged
+    p_term = p * p if p >= 0 else (0.0 if forced else -p * p)
+    flag_term = params.final_hyphen_demerits if final else (params.double_hyphen_demerits if flagged else 0.0)
+    line_penalty = params.line_penalty
+    adj = params.adj_demerits
+    by_line = params.looseness != 0
+    survivors: list[_Breakpoint] | None = None
+    last_dead: _Breakpoint | None = None
+    candidates: dict[object, tuple[float, _Node, int]] = {}
+    for idx, a in enumerate(active):
+        m = first_measure if a.start else measure
+        length = w_b - a.total_w  # L, natural width of the line a..b
+        if length < m:
+            if f_b > a.total_f:
+                r = 0.0
+            else:
+                stretch = y_b - a.total_y + extra
+                r = (m - length) / stretch if stretch > 0 else _NO_STRETCH
+        elif length > m:
+            shrink = z_b - a.total_z
+            r = (m - length) / shrink if shrink > 0 else -_NO_STRETCH
+        else:
+            r = 0.0
+        if r < -1.0 or forced:  # deactivate a (the paper: "r < -1 or b is a forced break")
+            if survivors is None:
+                survivors = active[:idx]
+            last_dead = a
+            if r < -1.0:
+                continue
+        elif survivors is not None:
+            survivors.append(a)
+        bad = 100.0 * r * r * abs(r)  # badness b = 100|r|³, capped at inf_bad
+        if bad > INF_BAD:
+            bad = INF_BAD
+        if bad > threshold:
+            if r > 0 and not forced and (cut_short or not a.start):
+                if survivors is not None:
+                    survivors.extend(active[idx + 1 :])
+                break  # every later active gives a shorter, even looser line
+            continue
+        c = TIGHT if r < -0.5 else DECENT if r <= 0.5 else LOOSE if r <= 1.0 else VERY_LOOSE
+        base = (line_penalty + bad) ** 2 + p_term + (flag_term if a.flagged else 0.0)
+        for node in a.nodes:
+            d = base + node.demerits
+            if node.fitness - c > 1 or c - node.fitness > 1:
+                d += adj
+            key: object = (node.line + 1, c) if by_line else c
+            best = candidates.get(key)
+            if best is None or d < best[0]:
+                candidates[key] = (d, node, c)
+    alive = active if survivors is None else survivors
+    if candidates:
+        alive.append(_new_breakpoint(items, sums, b, flagged, candidates, params.adj_demerits))
+    elif settings.force and not alive and last_dead is not None:
+        rescue = min(last_dead.nodes, key=lambda n: n.demerits)
+        alive.append(_new_breakpoint(items, sums, b, flagged, {0: (rescue.demerits, rescue, DECENT)}, 0.0))
+    return alive
+
+
+def _new_breakpoint(
+    items: Sequence[Item],
+    sums: tuple[list[float], list[float], list[float], list[float]],
+    b: int,
+    flagged: bool,
+    candidates: dict[object, tuple[float, _Node, int]],
+    adj_demerits: float,
+) -> _Breakpoint:
+    """Active nodes at b, one per fitness class within adj_demerits of the best (the paper's
+    pruning); with looseness, of the best ending the same number of lines (as TeX)."""
+    j = after_break(items, b)
+    best: dict[int, float] = {}
+    for key, (d, a, _) in candidates.items():
+        group = a.line if isinstance(key, tuple) else 0
+        if d < best.get(group, INF):
+            best[group] = d
+    nodes = [
+        _Node(b, a.line + 1, c, d, a)
+        for key, (d, a, c) in candidates.items()
+        if d <= best[a.line if isinstance(key, tuple) else 0] + adj_demerits
+    ]
+    return _Breakpoint(b, False, sums[0][j], sums[1][j], sums[2][j], sums[3][j], flagged, nodes)
+
+
+def _choose(active: list[_Node], looseness: int) -> list[int]:
+    """Breaks of the best final node; with looseness, the line count nearest best + looseness."""
+    best = min(active, key=lambda n: n.demerits)
+    if looseness:
+        lo, hi = sorted((best.line, best.line + looseness))
+        within = [n for n in active if lo <= n.line <= hi]
+        best = min(within, key=lambda n: (-abs(n.line - best.line), n.demerits))
+    breaks: list[int] = []
+    node: _Node | None = best
+    while node is not None and node.prev is not None:
+        breaks.append(node.position)
+        node = node.prev
+    breaks.reverse()
+    return breaks

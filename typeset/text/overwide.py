@@ -1,0 +1,86 @@
+"""The last resort for text that no line can hold: break inside it.
+
+A *segment* is what lies between two consecutive legal breakpoints. If one is
+wider than the line (even fully shrunk), no pass of the breaker can succeed,
+so that segment, and only it, gets break opportunities between its
+characters (and at its no-break spaces). A very long segment gets them only
+every eighth of a line, chosen greedily, so the breaker's active list stays
+short and the cost linear: a 200,000-character "word" costs no more than a
+page of prose.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from typeset.text.fonts import FontBook
+from typeset.text.items import Box, Glue, Item, Penalty, after_break
+from typeset.text.linebreak import legal_breakpoints
+from typeset.text.params import BreakParams
+
+CHARACTER_LIMIT = 400  # longer over-wide segments are cut in chunks, not per character
+CHUNKS_PER_LINE = 8
+
+
+def overwide_segments(items: Sequence[Item], limit: float) -> list[tuple[int, int]]:
+    """(start, end) item ranges between breakpoints whose minimum width exceeds `limit`."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for b, pw, _, _ in legal_breakpoints(items):
+        width = pw
+        for it in items[start:b]:
+            if type(it) is Box:
+                width += it.width
+            elif type(it) is Glue:
+                width += it.width - it.shrink  # type: ignore[union-attr]
+        if width > limit + 1e-9:
+            found.append((start, b))
+        start = after_break(items, b)
+    return found
+
+
+def split_overwide(items: Sequence[Item], limit: float, fonts: FontBook, params: BreakParams) -> list[Item]:
+    """A copy of `items` with break opportunities inside each over-wide segment."""
+    segments = overwide_segments(items, limit)
+    if not segments:
+        return list(items)
+    out: list[Item] = []
+    done = 0
+    for start, end in segments:
+        out.extend(items[done:start])
+        seg = items[start:end]
+        chars = sum(len(it.text) for it in seg if type(it) is Box)  # type: ignore[union-attr]
+        step = 0.0 if chars <= CHARACTER_LIMIT else limit / CHUNKS_PER_LINE
+        out.extend(_split_segment(seg, step, fonts, params.split_penalty))
+        done = end
+    out.extend(items[done:])
+    return out
+
+
+def _split_segment(seg: Sequence[Item], step: float, fonts: FontBook, penalty: float) -> list[Item]:
+    """Boxes cut into chunks at least `step` wide (single characters when step is 0)."""
+    out: list[Item] = []
+    for it in seg:
+        if type(it) is Box:
+            if it.run.mark is None and out and type(out[-1]) is Box:  # type: ignore[union-attr]
+                out.append(Penalty(0.0, penalty, kind="split"))
+            _chunks(it, step, fonts, penalty, out)  # type: ignore[arg-type]
+        elif type(it) is Penalty and it.kind == "nbsp":  # type: ignore[union-attr]
+            out.append(Penalty(0.0, penalty, kind="split"))
+        else:
+            out.append(it)
+    return out
+
+
+def _chunks(box: Box, step: float, fonts: FontBook, penalty: float, out: list[Item]) -> None:
+    char_width = fonts.char_widths(box.font, box.run.size)
+    text = box.text
+    begin = 0
+    acc = 0.0
+    for i, c in enumerate(text):
+        acc += char_width(c)
+        if acc >= step and i + 1 < len(text):
+            out.append(Box(acc, text[begin : i + 1], box.font, box.run))
+            out.append(Penalty(0.0, penalty, kind="split"))
+            begin = i + 1
+            acc = 0.0
+    out.append(Box(acc, text[begin:], box.font, box.run))

@@ -1,0 +1,83 @@
+"""The text stage's entry point: styled runs in, set lines out.
+
+TeX's passes (The TeXbook ch. 14; SILE `core/break.lua`):
+1. no hyphenation, badness limit `pretolerance`;
+2. with hyphenation points, limit `tolerance`;
+3. with `emergency_stretch` added to every line's stretch (TeX's third pass);
+4. the same with no badness limit, in forcing mode. It can fail only if
+   some unbreakable stretch of text is wider than the line; such text is
+   found before pass 1 (no pass could succeed), gets breaks between its
+   characters and goes straight to pass 4. So lines are always returned, and
+   a line is overfull only when a single character (or a note mark with the
+   character before it) is wider than the line.
+Pass 3 keeps the tolerance because a pass with no limit weighs every break
+against every other in the line and costs about four times as much.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from typeset.text.fonts import FontBook
+from typeset.text.hyphenate import Hyphenator
+from typeset.text.items import Item, build_items
+from typeset.text.linebreak import PassSettings, knuth_plass
+from typeset.text.overwide import overwide_segments, split_overwide
+from typeset.text.params import INF_BAD, BreakParams
+from typeset.text.setline import set_lines
+from typeset.text.types import Align, Line, StyledRun
+
+
+@lru_cache(maxsize=32)
+def get_hyphenator(language: str) -> Hyphenator:
+    """One shared `Hyphenator` per language, so its word cache serves every paragraph."""
+    return Hyphenator(language)
+
+
+def break_paragraph(
+    runs: Sequence[StyledRun],
+    measure: float,
+    fonts: FontBook,
+    *,
+    align: Align = "justify",
+    indent_first: float = 0.0,
+    language: str = "en",
+    params: BreakParams | None = None,
+) -> list[Line]:
+    """Break and set one paragraph; [] when it holds no visible text."""
+    params = params or BreakParams()
+    if measure <= 0:
+        raise ValueError(f"measure must be positive, got {measure}")
+    ragged = align != "justify"
+    items = build_items(runs, fonts, params, ragged=ragged)
+    if not items:
+        return []
+    first = measure - indent_first
+    em = max(r.size for r in runs)
+    right = params.ragged_stretch_em * em if ragged else 0.0
+    emergency = params.emergency_stretch if params.emergency_stretch is not None else 0.1 * measure
+    final = PassSettings(INF_BAD, emergency, right, force=True)
+    hyphenator = get_hyphenator(language)
+
+    def hyphenated() -> list[Item]:
+        if not hyphenator.available or not any(r.hyphenate and not r.url for r in runs):
+            return items
+        return build_items(runs, fonts, params, hyphenator=hyphenator, ragged=ragged, count_missing=False)
+
+    limit = min(first, measure)
+    if overwide_segments(items, limit):
+        items = split_overwide(hyphenated(), limit, fonts, params)
+        breaks = knuth_plass(items, first, measure, params, final)
+    else:
+        breaks = None
+        if params.pretolerance >= 0:
+            breaks = knuth_plass(items, first, measure, params, PassSettings(params.pretolerance, 0.0, right))
+        if breaks is None:
+            items = hyphenated()
+            breaks = knuth_plass(items, first, measure, params, PassSettings(params.tolerance, 0.0, right))
+        if breaks is None and emergency > 0:
+            breaks = knuth_plass(items, first, measure, params, PassSettings(params.tolerance, emergency, right))
+        if breaks is None:
+            breaks = knuth_plass(items, first, measure, params, final)
+    assert breaks is not None, "a forcing pass always returns breaks"
+    return set_lines(items, breaks, fonts, measure=measure, indent_first=indent_first, align=align)

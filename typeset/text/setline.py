@@ -1,0 +1,109 @@
+"""Chosen breaks to `Line`s of positioned `Frag`s.
+
+Glue is set by the line's adjustment ratio r, exactly as the breaker measured
+it, so a justified line fills its measure. Spaces are never drawn: they are
+gaps between frags, which is what PDF text extraction needs to find words.
+Adjacent boxes of one style (the syllables of a word) merge into one frag so
+the PDF gets one text operation per word piece.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from typeset.text.fonts import FontBook
+from typeset.text.items import Box, Glue, Item, Penalty, after_break
+from typeset.text.types import Align, Frag, Line
+
+
+def set_lines(
+    items: Sequence[Item],
+    breaks: Sequence[int],
+    fonts: FontBook,
+    *,
+    measure: float,
+    indent_first: float,
+    align: Align,
+) -> list[Line]:
+    """One `Line` per break; line 1 starts at x = indent_first with a shorter measure."""
+    lines: list[Line] = []
+    start = 0
+    for k, b in enumerate(breaks):
+        end = items[b]
+        hyphen = end.hyphen if isinstance(end, Penalty) else None
+        indent = indent_first if k == 0 else 0.0
+        line = _set_line(items[start:b], hyphen, fonts, measure - indent, indent, align)
+        if line is not None:
+            lines.append(line)
+        start = after_break(items, b)
+    return lines
+
+
+def _ratio(content: Sequence[Item], hyphen: Box | None, m: float, align: Align) -> float:
+    """The adjustment ratio r of Knuth & Plass: >0 stretches, <0 shrinks, 0 for natural."""
+    if align != "justify":
+        return 0.0
+    length = stretch = shrink = fill = 0.0
+    for it in content:
+        if type(it) is Box:
+            length += it.width
+        elif type(it) is Glue:
+            length += it.width
+            stretch += it.stretch  # type: ignore[union-attr]
+            shrink += it.shrink  # type: ignore[union-attr]
+            fill += it.fill  # type: ignore[union-attr]
+    if hyphen is not None:
+        length += hyphen.width
+    if length < m:
+        return (m - length) / stretch if stretch > 0 and fill == 0 else 0.0
+    if length > m and shrink > 0:
+        return max(-1.0, (m - length) / shrink)
+    return 0.0
+
+
+def _style(box: Box) -> tuple[object, ...]:
+    run = box.run
+    return (box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
+
+
+def _set_line(
+    content: Sequence[Item], hyphen: Box | None, fonts: FontBook, m: float, indent: float, align: Align
+) -> Line | None:
+    r = _ratio(content, hyphen, m, align)
+    parts: list[list] = []  # [x, width, text, box] per frag, merged while the style stays the same
+    x = 0.0
+    key: tuple[object, ...] | None = None
+    tail = (hyphen,) if hyphen is not None else ()
+    for it in (*content, *tail):
+        if type(it) is Box:
+            k = _style(it)  # type: ignore[arg-type]
+            if k == key:
+                parts[-1][1] += it.width
+                parts[-1][2] += it.text  # type: ignore[union-attr]
+            else:
+                parts.append([x, it.width, it.text, it])  # type: ignore[union-attr]
+                key = k
+            x += it.width
+        elif type(it) is Glue:
+            x += it.width + r * (it.stretch if r > 0 else it.shrink)  # type: ignore[union-attr]
+            key = None
+    if not parts:
+        return None
+    width = x
+    offset = indent
+    if align == "center":
+        offset += (m - width) / 2
+    elif align == "right":
+        offset += m - width
+    frags = tuple(_frag(offset + px, pw, text, box) for px, pw, text, box in parts)
+    notes: list[int] = []
+    for f in frags:
+        if f.mark is not None and f.mark not in notes:
+            notes.append(f.mark)
+    ascent = max(fonts.ascent(f.font, f.size) + f.rise for f in frags)
+    descent = max(fonts.descent(f.font, f.size) - f.rise for f in frags)
+    return Line(frags, width, m, ascent, descent, tuple(notes), r, hyphen is not None)
+
+
+def _frag(x: float, width: float, text: str, box: Box) -> Frag:
+    run = box.run
+    return Frag(x, width, text, box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
