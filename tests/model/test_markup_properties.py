@@ -47,7 +47,7 @@ def check_runs(items, *, top: bool) -> None:
             check_runs(x.content, top=False)
 
 
-@settings(max_examples=20000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(anything, st.booleans())
 def test_never_fails_and_output_is_normalized(text, in_note):
     parsed = parse_inline(text, in_note=in_note)
@@ -59,7 +59,7 @@ def test_never_fails_and_output_is_normalized(text, in_note):
             assert text[x.offset] in "[^"
 
 
-@settings(max_examples=20000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.one_of(st.text(max_size=200), markupish).map(lambda s: s.replace("^", "").replace("(", "")))
 def test_every_letter_and_digit_survives(text):
     """Without links, references or notes, markup only removes markup characters."""
@@ -67,7 +67,7 @@ def test_every_letter_and_digit_survives(text):
     assert [c for c in out if c.isalnum()] == [c for c in text if c.isalnum()]
 
 
-@settings(max_examples=20000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(anything)
 def test_escaping_every_punctuation_mark_gives_the_text_back(text):
     escaped = "".join("\\" + c if c in ASCII_PUNCT else c for c in text)

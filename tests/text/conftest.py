@@ -1,6 +1,8 @@
 """Fixtures for the text stage: the bundled fonts in a FontBook."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -51,6 +53,12 @@ def book() -> FontBook:
 @pytest.fixture
 def serif(book: FontBook) -> str:
     return book.face("Liberation Serif")
+
+
+@pytest.fixture
+def new_book() -> Callable[[], FontBook]:
+    """Makes independent books, for tests that compare two runs."""
+    return make_book
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
 """FontBook: faces, metrics and per-character fallback."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,7 +14,12 @@ REPO_FONTS = Path(typeset.__file__).resolve().parent.parent / "fonts"
 
 
 def test_repo_fonts_are_bundled() -> None:
-    for name in ("LiberationSerif-Regular.ttf", "LiberationSans-BoldItalic.ttf", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+    for name in (
+        "LiberationSerif-Regular.ttf",
+        "LiberationSans-BoldItalic.ttf",
+        "DejaVuSans.ttf",
+        "DejaVuSans-Bold.ttf",
+    ):
         assert (REPO_FONTS / name).is_file(), name
 
 
@@ -26,7 +32,13 @@ def test_faces_are_registered_under_the_file_stem(book: FontBook) -> None:
 def test_missing_styles_fall_back_to_the_nearest(book: FontBook) -> None:
     assert book.face("DejaVu Sans", italic=True) == "DejaVuSans"
     assert book.face("DejaVu Sans", bold=True, italic=True) == "DejaVuSans-Bold"
-    only_italic = FontBook({"X": FaceFiles(REPO_FONTS / "LiberationSans-Regular.ttf", italic=REPO_FONTS / "LiberationSans-Italic.ttf")})
+    only_italic = FontBook(
+        {
+            "X": FaceFiles(
+                REPO_FONTS / "LiberationSans-Regular.ttf", italic=REPO_FONTS / "LiberationSans-Italic.ttf"
+            )
+        }
+    )
     assert only_italic.face("X", bold=True, italic=True) == "LiberationSans-Italic"
     assert only_italic.face("X", bold=True) == "LiberationSans-Regular"
 

@@ -1,4 +1,5 @@
 """Hyphenator: Pyphen dictionaries behind a cached, language-tolerant front."""
+
 from __future__ import annotations
 
 from typeset.text import Hyphenator

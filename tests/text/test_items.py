@@ -1,4 +1,5 @@
 """Styled runs to Knuth-Plass items (Courier: every glyph 0.6 em, so widths are arithmetic)."""
+
 from __future__ import annotations
 
 import pytest
@@ -85,13 +86,29 @@ def test_explicit_hyphens_and_dashes_break_after_without_adding_one(book: FontBo
     items = body(build_items([run("well-known -5 a—b 2010–11")], book, P))
     assert texts(items) == ["well-", "known", "-5", "a—", "b", "2010–", "11"]
     pens = [it for it in items if isinstance(it, Penalty)]
-    assert all((p.width, p.penalty, p.flagged, p.kind, p.hyphen) == (0.0, 50.0, True, "explicit", None) for p in pens)
+    assert all(
+        (p.width, p.penalty, p.flagged, p.kind, p.hyphen) == (0.0, 50.0, True, "explicit", None) for p in pens
+    )
 
 
 def test_url_breaks_after_separators_and_never_hyphenates(book: FontBook) -> None:
     hy = Hyphenator("en")
-    items = body(build_items([run("https://example.org/international_cooperation?x=1&y=2", url=True)], book, P, hyphenator=hy))
-    assert texts(items) == ["https://", "example.", "org/", "international_", "cooperation?", "x=", "1&", "y=", "2"]
+    items = body(
+        build_items(
+            [run("https://example.org/international_cooperation?x=1&y=2", url=True)], book, P, hyphenator=hy
+        )
+    )
+    assert texts(items) == [
+        "https://",
+        "example.",
+        "org/",
+        "international_",
+        "cooperation?",
+        "x=",
+        "1&",
+        "y=",
+        "2",
+    ]
     pens = [it for it in items if isinstance(it, Penalty)]
     assert {(p.penalty, p.flagged, p.kind, p.width) for p in pens} == {(20.0, False, "url", 0.0)}
 

@@ -1,4 +1,5 @@
 """The Knuth-Plass breaker on hand-built item lists (texlib `tests/test_wrap.py` style)."""
+
 from __future__ import annotations
 
 import itertools
@@ -14,7 +15,11 @@ from typeset.text.params import INF_BAD, INF_PENALTY
 
 RUN = StyledRun("x", "Courier", 10.0)
 P = BreakParams()
-FINISH: list[Item] = [Penalty(0, INF_PENALTY, kind="finish"), Glue(0, 0, 0, fill=1), Penalty(0, -INF_PENALTY, kind="finish")]
+FINISH: list[Item] = [
+    Penalty(0, INF_PENALTY, kind="finish"),
+    Glue(0, 0, 0, fill=1),
+    Penalty(0, -INF_PENALTY, kind="finish"),
+]
 
 
 def words(*lengths: int, hyphen_at: dict[int, int] | None = None) -> list[Item]:
@@ -112,7 +117,9 @@ def test_looseness_adds_a_line_when_possible() -> None:
 # -- optimality against brute force -----------------------------------------------------
 
 
-def score(items: Sequence[Item], breaks: Sequence[int], first: float, rest: float, threshold: float) -> float | None:
+def score(
+    items: Sequence[Item], breaks: Sequence[int], first: float, rest: float, threshold: float
+) -> float | None:
     """Total demerits of a break sequence as the paper defines them, None if infeasible."""
     total, prev_fit, prev_flag, start = 0.0, 1, False, 0
     for k, b in enumerate(breaks):
@@ -165,7 +172,9 @@ def brute_force(items: Sequence[Item], first: float, rest: float, threshold: flo
     threshold=st.sampled_from([100.0, 200.0, INF_BAD]),
     indent=st.sampled_from([0, 12, 30]),
 )
-def test_breaks_are_optimal(lengths: list[int], measure: int, hyphen_word: int, threshold: float, indent: int) -> None:
+def test_breaks_are_optimal(
+    lengths: list[int], measure: int, hyphen_word: int, threshold: float, indent: int
+) -> None:
     cut = {hyphen_word: 2} if hyphen_word < len(lengths) and lengths[hyphen_word] >= 4 else None
     items = words(*lengths, hyphen_at=cut)
     expected = brute_force(items, measure - indent, measure, threshold)

@@ -25,12 +25,13 @@ def set_lines(runs: Sequence[StyledRun], style: TextStyle, ctx: Context, *, meas
 def line_elems(lines: Sequence[Line], style: TextStyle, *, x: float = 0.0, role: Role = "body",
                widows: int = 2, orphans: int = 2, keep: bool = False) -> list[Elem]:
     """One element per line. The page may end before line k only if at least `orphans`
-    lines stay behind and `widows` lines go ahead; `keep` forbids any break inside."""
+    lines stay behind and `widows` lines go ahead, and never after a hyphenated line
+    (TeX's \brokenpenalty, made absolute); `keep` forbids any break inside."""
     base = baseline_offset(style)
     n = len(lines)
     out = []
     for k, line in enumerate(lines):
         items = tuple(TextItem(x + f.x, base, f) for f in line.frags)
-        allowed = k == 0 or (not keep and k >= orphans and n - k >= widows)
+        allowed = k == 0 or (not keep and k >= orphans and n - k >= widows and not lines[k - 1].hyphenated)
         out.append(Elem(style.leading, items, role=role, break_before=allowed, notes=line.notes))
     return out

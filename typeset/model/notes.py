@@ -102,6 +102,8 @@ class Notes:
         key = mark.key
         assert key is not None
         d = self.defs.get(key)
+        if d is None and self.over_limit:
+            return None  # the notes were not read; "undefined" would only be noise
         if d is None:
             hint = ""
             if self.suggestions < _MAX_SUGGESTIONS:

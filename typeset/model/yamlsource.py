@@ -256,10 +256,24 @@ def compose(text: str, source: Source, limits: Limits) -> tuple[YNode | None, li
 
     Returns the root (None for an empty document) and the non-fatal problems
     (aliases, duplicate keys, tags), so validation can report them with the rest.
+    libyaml is used for speed when present; when it refuses the text, the
+    pure-Python parser reads it again, so errors are worded (and limits
+    applied) the same everywhere.
     """
-    problems: list[Problem] = []
-    builder = _Builder(source, limits, problems)
-    loader = _FastLoader(text)
+    loaders = [_FastLoader] if _FastLoader is yaml.SafeLoader else [_FastLoader, yaml.SafeLoader]
+    for cls in loaders:
+        builder = _Builder(source, limits, [])
+        try:
+            _feed_events(cls, text, builder)
+        except yaml.YAMLError as e:
+            error = e
+            continue
+        return builder.root, builder.problems
+    raise BriefError(builder.problems + [_syntax_problem(error, source)])
+
+
+def _feed_events(loader_class: Any, text: str, builder: _Builder) -> None:
+    loader = loader_class(text)
     documents = 0
     try:
         while loader.check_event():
@@ -270,31 +284,8 @@ def compose(text: str, source: Source, limits: Limits) -> tuple[YNode | None, li
                     raise builder.fatal(event.start_mark,
                                         "a brief is a single YAML document; remove the '---' line")
             builder.feed(event)
-    except yaml.YAMLError as e:
-        problems.append(_syntax_problem(_stable_error(text, e), source))
-        raise BriefError(problems) from None
     finally:
         loader.dispose()
-    return builder.root, problems
-
-
-def _stable_error(text: str, error: yaml.YAMLError) -> yaml.YAMLError:
-    """The pure-Python parser's wording of a syntax error, whichever parser found it.
-
-    libyaml is used for speed; its messages differ (and say less), so a
-    failing file is parsed again to report the same error everywhere.
-    """
-    if _FastLoader is yaml.SafeLoader:
-        return error
-    loader = yaml.SafeLoader(text)
-    try:
-        while loader.check_event():
-            loader.get_event()
-    except yaml.YAMLError as e:
-        return e
-    finally:
-        loader.dispose()
-    return error
 
 
 def _syntax_problem(error: yaml.YAMLError, source: Source) -> Problem:

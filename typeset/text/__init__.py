@@ -2,6 +2,7 @@
 
 `break_paragraph` is the one entry point; `FontBook` owns fonts and metrics.
 """
+
 from __future__ import annotations
 
 from typeset.text.fonts import FaceFiles, FontBook, FontError

@@ -9,6 +9,7 @@ font lacks are drawn with the first fallback family that has them; a character
 no font has is counted in `missing` so the caller can warn (ReportLab would
 otherwise draw a blank `.notdef` box without a word).
 """
+
 from __future__ import annotations
 
 import hashlib

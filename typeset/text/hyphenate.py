@@ -3,6 +3,7 @@
 Only the second line-breaking pass uses them, as in TeX, so a paragraph that
 sets well without hyphens never pays for pattern matching.
 """
+
 from __future__ import annotations
 
 import pyphen
@@ -34,14 +35,22 @@ class Hyphenator:
     """
 
     def __init__(
-        self, language: str, *, left_min: int = 2, right_min: int = 3, min_letters: int = 5, max_letters: int = 100
+        self,
+        language: str,
+        *,
+        left_min: int = 2,
+        right_min: int = 3,
+        min_letters: int = 5,
+        max_letters: int = 100,
     ) -> None:
         self.language = language
         self.dictionary = resolve_language(language)
         self.available = self.dictionary is not None
         self.min_letters = min_letters
         self.max_letters = max_letters
-        self._dic = pyphen.Pyphen(lang=self.dictionary, left=left_min, right=right_min) if self.available else None
+        self._dic = (
+            pyphen.Pyphen(lang=self.dictionary, left=left_min, right=right_min) if self.available else None
+        )
         self._cache: dict[str, tuple[int, ...]] = {}
 
     def positions(self, word: str) -> tuple[int, ...]:

@@ -9,13 +9,13 @@ generic: no break before a note mark, none at a no-break space, breaks after
 explicit dashes and inside URLs, and the paragraph's finishing sequence
 (penalty 10000, fill glue, forced break).
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Union
 
 from typeset.text.fonts import FontBook
 from typeset.text.hyphenate import Hyphenator
@@ -68,7 +68,7 @@ class Penalty:
     hyphen: Box | None = None
 
 
-Item = Union[Box, Glue, Penalty]
+Item = Box | Glue | Penalty
 
 
 def build_items(
@@ -115,7 +115,12 @@ class _Builder:
     """Accumulates items for one paragraph; whitespace collapses to one glue."""
 
     def __init__(
-        self, fonts: FontBook, params: BreakParams, hyphenator: Hyphenator | None, ragged: bool, count_missing: bool
+        self,
+        fonts: FontBook,
+        params: BreakParams,
+        hyphenator: Hyphenator | None,
+        ragged: bool,
+        count_missing: bool,
     ) -> None:
         self.fonts = fonts
         self.count_missing = count_missing
@@ -155,7 +160,10 @@ class _Builder:
         if not self.items:
             return
         space = self.fonts.width(" ", run.font, run.size)
-        w = sum(self.fonts.width(c, run.font, run.size) if self.fonts.covers(run.font, c) else space for c in spaces)
+        w = sum(
+            self.fonts.width(c, run.font, run.size) if self.fonts.covers(run.font, c) else space
+            for c in spaces
+        )
         elastic = not self.ragged and set(spaces) == {"\u00a0"}
         self.items.append(Penalty(0.0, INF_PENALTY, kind="nbsp"))
         self.items.append(Glue(w, w / 2 if elastic else 0.0, w / 3 if elastic else 0.0))
@@ -241,7 +249,7 @@ def _clean(token: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     buf: list[str] = []
     for c in token:
-        if c == _SOFT_HYPHEN or c == _ZWSP:
+        if c in (_SOFT_HYPHEN, _ZWSP):
             out.append(("".join(buf), "soft" if c == _SOFT_HYPHEN else "zwsp"))
             buf = []
         elif unicodedata.category(c) not in ("Cc", "Cf"):
@@ -261,7 +269,7 @@ def _break_points(s: str, run: StyledRun, hyphenator: Hyphenator | None) -> list
         ]
     points: list[tuple[int, str]] = []
     if "-" in s or "\u2010" in s or "\u2013" in s or "\u2014" in s:
-        points = [(m.end(), "explicit") for m in _DASHES.finditer(s) if 0 < m.start() and m.end() < n]
+        points = [(m.end(), "explicit") for m in _DASHES.finditer(s) if m.start() > 0 and m.end() < n]
     if hyphenator is not None and n >= hyphenator.min_letters:
         if s.isalpha():
             points.extend((p, "hyphen") for p in hyphenator.positions(s))

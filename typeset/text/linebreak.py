@@ -24,12 +24,13 @@ breakpoints (the paper's remark on pruning by the line width).
 With `force`, the pass cannot fail: when all actives die at a breakpoint, the
 last one to die is continued with an overfull line (TeX's artificial_demerits).
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from typeset.text.items import Box, Glue, Item, Penalty, after_break
+from typeset.text.items import Box, Glue, Item, after_break
 from typeset.text.params import INF_BAD, INF_PENALTY, BreakParams
 
 INF = float("inf")
@@ -130,7 +131,9 @@ def knuth_plass(
     active = [_Breakpoint(0, True, 0.0, 0.0, 0.0, 0.0, False, [_Node(0, 0, DECENT, 0.0, None)])]
     last_index = breakpoints[-1][0] if breakpoints else -1
     for bp in breakpoints:
-        active = _try_break(items, sums, active, bp, bp[0] == last_index, first_measure, measure, params, settings)
+        active = _try_break(
+            items, sums, active, bp, bp[0] == last_index, first_measure, measure, params, settings
+        )
         if not active:
             return None
     return _choose([n for g in active for n in g.nodes], params.looseness)

@@ -8,6 +8,7 @@ every eighth of a line, chosen greedily, so the breaker's active list stays
 short and the cost linear: a 200,000-character "word" costs no more than a
 page of prose.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -61,7 +62,10 @@ def _split_segment(seg: Sequence[Item], step: float, fonts: FontBook, penalty: f
     out: list[Item] = []
     for it in seg:
         if type(it) is Box:
-            if it.run.mark is None and out and type(out[-1]) is Box:  # type: ignore[union-attr]
+            if it.run.mark is not None:  # type: ignore[union-attr]
+                out.append(it)  # a mark stays whole and with what precedes it
+                continue
+            if out and type(out[-1]) is Box:
                 out.append(Penalty(0.0, penalty, kind="split"))
             _chunks(it, step, fonts, penalty, out)  # type: ignore[arg-type]
         elif type(it) is Penalty and it.kind == "nbsp":  # type: ignore[union-attr]

@@ -13,6 +13,7 @@ TeX's passes (The TeXbook ch. 14; SILE `core/break.lua`):
 Pass 3 keeps the tolerance because a pass with no limit weighs every break
 against every other in the line and costs about four times as much.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -76,7 +77,9 @@ def break_paragraph(
             items = hyphenated()
             breaks = knuth_plass(items, first, measure, params, PassSettings(params.tolerance, 0.0, right))
         if breaks is None and emergency > 0:
-            breaks = knuth_plass(items, first, measure, params, PassSettings(params.tolerance, emergency, right))
+            breaks = knuth_plass(
+                items, first, measure, params, PassSettings(params.tolerance, emergency, right)
+            )
         if breaks is None:
             breaks = knuth_plass(items, first, measure, params, final)
     assert breaks is not None, "a forcing pass always returns breaks"

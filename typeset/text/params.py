@@ -1,4 +1,5 @@
 """Line-breaking settings, with TeX's names and defaults where TeX has one."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

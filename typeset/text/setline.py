@@ -6,6 +6,7 @@ gaps between frags, which is what PDF text extraction needs to find words.
 Adjacent boxes of one style (the syllables of a word) merge into one frag so
 the PDF gets one text operation per word piece.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
