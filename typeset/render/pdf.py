@@ -32,7 +32,10 @@ def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> byte
     buf = io.BytesIO()
     first = pages[0] if pages else None
     size = (first.width, first.height) if first else (595.2756, 841.8898)
-    c = canvas.Canvas(buf, pagesize=size, invariant=1, pageCompression=1, lang="en")
+    font = next((i.frag.font for p in pages for _, _, e in p.placed for i in e.items if isinstance(i, TextItem)),
+                None)
+    extra = {"initialFontName": font, "initialFontSize": 10} if font else {}
+    c = canvas.Canvas(buf, pagesize=size, invariant=1, pageCompression=1, lang="en", **extra)
     c.setTitle(meta.title)
     c.setAuthor(meta.author)
     c.setSubject(meta.subject)
