@@ -86,27 +86,28 @@ class FontBook:
         key = (family, bold, italic)
         name = self._faces.get(key)
         if name is None:
-            name = self._resolve(family, bold, italic)
+            name, style = self._resolve(family, bold, italic)
             self._faces[key] = name
-            self._style.setdefault(name, (bold, italic))
+            self._style[name] = style
         return name
 
-    def _resolve(self, family: str, bold: bool, italic: bool) -> str:
+    def _resolve(self, family: str, bold: bool, italic: bool) -> tuple[str, tuple[bool, bool]]:
+        """The font name and the (bold, italic) style of the face actually used."""
         files = self.families.get(family)
         if files is None:
             std = _STANDARD.get(family)
             if std is None:
                 raise FontError(f"unknown font family {family!r}; known: {self._known()}")
-            return std[(1 if bold else 0) + (2 if italic else 0)]
-        order: list[Path | None] = []
+            return std[(1 if bold else 0) + (2 if italic else 0)], (bold, italic)
+        order: list[tuple[Path | None, bool, bool]] = []
         if bold and italic:
-            order = [files.bold_italic, files.bold, files.italic]
+            order = [(files.bold_italic, True, True), (files.bold, True, False), (files.italic, False, True)]
         elif bold:
-            order = [files.bold]
+            order = [(files.bold, True, False)]
         elif italic:
-            order = [files.italic]
-        path = next((p for p in order if p is not None), files.regular)
-        return self._register(Path(path))
+            order = [(files.italic, False, True)]
+        path, b, i = next(((p, b, i) for p, b, i in order if p is not None), (files.regular, False, False))
+        return self._register(Path(path)), (b, i)  # type: ignore[arg-type]
 
     def _register(self, path: Path) -> str:
         """Register `path` under its stem (or stem plus a path hash if that name is taken)."""

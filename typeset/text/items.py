@@ -146,7 +146,6 @@ class _Builder:
 
     def add_word(self, token: str, run: StyledRun) -> None:
         """A token without breakable whitespace; it may hold no-break spaces."""
-        self._flush_space()
         if "\u00a0" in token or "\u2007" in token or "\u202f" in token:
             for i, part in enumerate(_NBSP_SPLIT.split(token)):
                 if i % 2:
@@ -157,6 +156,7 @@ class _Builder:
             self._text(token, run)
 
     def _nbsp(self, spaces: str, run: StyledRun) -> None:
+        self._flush_space()
         if not self.items:
             return
         space = self.fonts.width(" ", run.font, run.size)
@@ -193,13 +193,14 @@ class _Builder:
     def _boxes(self, s: str, run: StyledRun) -> None:
         if not s:
             return
+        self._flush_space()  # only now: a token of invisible characters adds no second space
         fonts = self.fonts
         for text, font in fonts.split_fallback(s, run.font, count_missing=self.count_missing):
             self.items.append(Box(fonts.width(text, font, run.size), text, font, run))
 
     def _break_after(self, kind: str, run: StyledRun) -> None:
-        """A break opportunity after the last box (none at paragraph start or after glue)."""
-        if not self.items or type(self.items[-1]) is not Box:
+        """A break opportunity after the last box (none at paragraph start or next to a space)."""
+        if self.pending is not None or not self.items or type(self.items[-1]) is not Box:
             return
         p = self.params
         if kind in ("hyphen", "soft"):

@@ -1,28 +1,36 @@
 """Total-fit line breaking: D. E. Knuth and M. F. Plass, "Breaking Paragraphs
-into Lines", Software: Practice and Experience 11 (1981) 1119-1184.
+into Lines", Software: Practice and Experience 11 (1981) 1119-1184, as TeX
+runs it (TeX: The Program, parts 38-39).
 
-Control flow (the paper's "The algorithm" section, as TeX §813-890 runs it):
+Control flow:
 
-1. Prefix sums of width, stretch, shrink and fill over the items let the
-   natural width of any line a..b be found in O(1) ("the sums Σw, Σy, Σz").
-2. Walk the legal breakpoints (glue after a box, penalties < 10000). For each
-   breakpoint b, try every *active node* a: compute the adjustment ratio r of
-   the line a..b and its badness b = 100|r|³; a line with r < -1 (or a forced
-   break) deactivates a. A feasible line (badness <= threshold) gives
-   demerits ((l + b)² ± p², plus the flagged/fitness extras) and is a
-   candidate for one of the four *fitness classes*.
-3. The best candidate of each class becomes a new active node if its total
-   demerits are within adj_demerits of the best class (the paper's pruning).
-4. At the end, the active node with least total demerits (or the one nearest
-   the requested looseness) gives the breaks by following `prev`.
+1. Prefix sums of width, stretch, shrink and fill let the natural width L of
+   any line a..b be found in O(1): the paper's running totals Σw, Σy, Σz
+   ("The algorithm itself").
+2. Walk the legal breakpoints: glue just after a box, penalties below 10000
+   ("Formulating the problem"). For each breakpoint b, try every *active
+   node* a: the adjustment ratio r of the line a..b and its badness
+   b = 100|r|³ ("Formulating the problem", "Desirability criteria"). A line
+   with r < -1, or a forced break, deactivates a. A feasible line (badness
+   within the pass's threshold) costs demerits (l + b)² ± p², plus the
+   flagged-penalty and fitness-class extras ("Desirability criteria"), and
+   is a candidate for one of the four *fitness classes*.
+3. The cheapest candidate of each class becomes a new active node if its
+   total demerits are within adj_demerits of the cheapest class; no other can
+   win later ("The algorithm itself").
+4. At the end, the node with least total demerits (or the one nearest the
+   requested looseness, as TeX's \\looseness) gives the breaks via `prev`.
 
-Actives are kept in order of position, so their lines get shorter along the
-list. With non-negative glue, once a line is too loose every later active is
-too: the loop stops there. This keeps the cost near linear in the number of
-breakpoints (the paper's remark on pruning by the line width).
+Nodes at one position share a `_Breakpoint`, so r is computed once for all
+their fitness classes. Breakpoints are kept in order of position, so their
+lines get shorter along the list; with non-negative glue, once a line is too
+loose every later one is too, and the scan stops there. The cost is then
+proportional to the breakpoints times the breakpoints that fit in one line.
 
-With `force`, the pass cannot fail: when all actives die at a breakpoint, the
-last one to die is continued with an overfull line (TeX's artificial_demerits).
+With `force` (the final pass) a pass cannot fail: when every active dies at
+a breakpoint, the last one to die goes on with an overfull line, as with TeX's
+artificial_demerits. With no badness limit this happens only when some text
+between two breakpoints is wider than the line.
 """
 
 from __future__ import annotations
@@ -71,7 +79,7 @@ class PassSettings:
     threshold: float
     emergency_stretch: float = 0.0
     right_stretch: float = 0.0  # \rightskip stretch added to every line (ragged setting)
-    force: bool = False
+    force: bool = False  # final pass: never fail (see the module notes)
 
 
 def _prefix_sums(items: Sequence[Item]) -> tuple[list[float], list[float], list[float], list[float]]:
@@ -126,118 +134,147 @@ def knuth_plass(
     """Indices of the items where lines end (the last is the final penalty), or None."""
     if not items:
         return []
-    sums = _prefix_sums(items)
     breakpoints = legal_breakpoints(items)
+    run = _Pass(items, first_measure, measure, params, settings)
     active = [_Breakpoint(0, True, 0.0, 0.0, 0.0, 0.0, False, [_Node(0, 0, DECENT, 0.0, None)])]
     last_index = breakpoints[-1][0] if breakpoints else -1
     for bp in breakpoints:
-        active = _try_break(
-            items, sums, active, bp, bp[0] == last_index, first_measure, measure, params, settings
-        )
+        active = run.try_break(active, bp, bp[0] == last_index)
         if not active:
             return None
     return _choose([n for g in active for n in g.nodes], params.looseness)
 
 
-def _try_break(
-    items: Sequence[Item],
-    sums: tuple[list[float], list[float], list[float], list[float]],
-    active: list[_Breakpoint],
-    bp: tuple[int, float, float, bool],
-    final: bool,
-    first_measure: float,
-    measure: float,
-    params: BreakParams,
-    settings: PassSettings,
-) -> list[_Breakpoint]:
-    """The paper's main loop body for one breakpoint b: the actives that survive, plus new ones."""
-    b, pw, p, flagged = bp
-    forced = p <= -INF_PENALTY
-    w_b, y_b, z_b, f_b = sums[0][b] + pw, sums[1][b], sums[2][b], sums[3][b]
-    extra = settings.emergency_stretch + settings.right_stretch
-    threshold = settings.threshold
-    cut_short = first_measure <= measure  # the start's shorter line may end the scan too
-    # demerits terms that depend on b only: p², and the hyphen extras if a was flagged
-    p_term = p * p if p >= 0 else (0.0 if forced else -p * p)
-    flag_term = params.final_hyphen_demerits if final else (params.double_hyphen_demerits if flagged else 0.0)
-    line_penalty = params.line_penalty
-    adj = params.adj_demerits
-    by_line = params.looseness != 0
-    survivors: list[_Breakpoint] | None = None
-    last_dead: _Breakpoint | None = None
-    candidates: dict[object, tuple[float, _Node, int]] = {}
-    for idx, a in enumerate(active):
-        m = first_measure if a.start else measure
-        length = w_b - a.total_w  # L, natural width of the line a..b
-        if length < m:
-            if f_b > a.total_f:
-                r = 0.0
+Candidates = dict[object, tuple[float, _Node, int]]  # key -> (total demerits, from node, fitness)
+
+
+class _Pass:
+    """One pass over the breakpoints with fixed settings; the prefix sums are built once."""
+
+    def __init__(
+        self,
+        items: Sequence[Item],
+        first_measure: float,
+        measure: float,
+        params: BreakParams,
+        settings: PassSettings,
+    ) -> None:
+        self.items = items
+        self.sums = _prefix_sums(items)
+        self.first_measure = first_measure
+        self.measure = measure
+        self.params = params
+        self.settings = settings
+        self.extra = settings.emergency_stretch + settings.right_stretch
+        self.cut_short = first_measure <= measure  # the start's shorter line may end the scan too
+        self.by_line = params.looseness != 0
+
+    def try_break(
+        self, active: list[_Breakpoint], bp: tuple[int, float, float, bool], final: bool
+    ) -> list[_Breakpoint]:
+        """The paper's main loop body for breakpoint b: the actives that survive, plus new ones."""
+        b, pw, p, flagged = bp
+        forced = p <= -INF_PENALTY
+        sum_w, sum_y, sum_z, sum_f = self.sums
+        w_b, y_b, z_b, f_b = sum_w[b] + pw, sum_y[b], sum_z[b], sum_f[b]
+        first_measure, measure, extra, threshold = (
+            self.first_measure,
+            self.measure,
+            self.extra,
+            self.settings.threshold,
+        )
+        # demerits terms that depend on b only: p², and the hyphen extras when a was flagged
+        p_term = p * p if p >= 0 else (0.0 if forced else -p * p)
+        params = self.params
+        flag_term = (
+            params.final_hyphen_demerits if final else (params.double_hyphen_demerits if flagged else 0.0)
+        )
+        survivors: list[_Breakpoint] | None = None
+        last_dead: _Breakpoint | None = None
+        candidates: Candidates = {}
+        for idx, a in enumerate(active):
+            m = first_measure if a.start else measure
+            length = w_b - a.total_w  # L, natural width of the line a..b
+            if length < m:
+                if f_b > a.total_f:
+                    r = 0.0
+                else:
+                    stretch = y_b - a.total_y + extra
+                    r = (m - length) / stretch if stretch > 0 else _NO_STRETCH
+            elif length > m:
+                shrink = z_b - a.total_z
+                r = (m - length) / shrink if shrink > 0 else -_NO_STRETCH
             else:
-                stretch = y_b - a.total_y + extra
-                r = (m - length) / stretch if stretch > 0 else _NO_STRETCH
-        elif length > m:
-            shrink = z_b - a.total_z
-            r = (m - length) / shrink if shrink > 0 else -_NO_STRETCH
-        else:
-            r = 0.0
-        if r < -1.0 or forced:  # deactivate a (the paper: "r < -1 or b is a forced break")
-            if survivors is None:
-                survivors = active[:idx]
-            last_dead = a
-            if r < -1.0:
+                r = 0.0
+            if r < -1.0 or forced:  # deactivate a (the paper: "r < -1 or b is a forced break")
+                if survivors is None:
+                    survivors = active[:idx]
+                last_dead = a
+                if r < -1.0:
+                    continue
+            elif survivors is not None:
+                survivors.append(a)
+            bad = 100.0 * r * r * abs(r)  # badness b = 100|r|³, capped at inf_bad
+            if bad > INF_BAD:
+                bad = INF_BAD
+            if bad > threshold:
+                if r > 0 and not forced and (self.cut_short or not a.start):
+                    if survivors is not None:
+                        survivors.extend(active[idx + 1 :])
+                    break  # every later active gives a shorter, even looser line
                 continue
-        elif survivors is not None:
-            survivors.append(a)
-        bad = 100.0 * r * r * abs(r)  # badness b = 100|r|³, capped at inf_bad
-        if bad > INF_BAD:
-            bad = INF_BAD
-        if bad > threshold:
-            if r > 0 and not forced and (cut_short or not a.start):
-                if survivors is not None:
-                    survivors.extend(active[idx + 1 :])
-                break  # every later active gives a shorter, even looser line
-            continue
+            base = (params.line_penalty + bad) ** 2 + p_term + (flag_term if a.flagged else 0.0)
+            self._record(a.nodes, base, r, candidates)
+        alive = active if survivors is None else survivors
+        self._add_actives(alive, candidates, last_dead, b, flagged)
+        return alive
+
+    def _record(self, nodes: list[_Node], base: float, r: float, candidates: Candidates) -> None:
+        """Keep the cheapest way through `nodes` to a line of ratio r, per fitness class."""
         c = TIGHT if r < -0.5 else DECENT if r <= 0.5 else LOOSE if r <= 1.0 else VERY_LOOSE
-        base = (line_penalty + bad) ** 2 + p_term + (flag_term if a.flagged else 0.0)
-        for node in a.nodes:
+        adj = self.params.adj_demerits
+        for node in nodes:
             d = base + node.demerits
             if node.fitness - c > 1 or c - node.fitness > 1:
                 d += adj
-            key: object = (node.line + 1, c) if by_line else c
+            key: object = (node.line + 1, c) if self.by_line else c
             best = candidates.get(key)
             if best is None or d < best[0]:
                 candidates[key] = (d, node, c)
-    alive = active if survivors is None else survivors
-    if candidates:
-        alive.append(_new_breakpoint(items, sums, b, flagged, candidates, params.adj_demerits))
-    elif settings.force and not alive and last_dead is not None:
-        rescue = min(last_dead.nodes, key=lambda n: n.demerits)
-        alive.append(_new_breakpoint(items, sums, b, flagged, {0: (rescue.demerits, rescue, DECENT)}, 0.0))
-    return alive
 
+    def _add_actives(
+        self,
+        alive: list[_Breakpoint],
+        candidates: Candidates,
+        last_dead: _Breakpoint | None,
+        b: int,
+        flagged: bool,
+    ) -> None:
+        """New actives at b from the candidates, or (forcing) an overfull line from the last to die."""
+        if candidates:
+            alive.append(self._new_breakpoint(b, flagged, candidates, self.params.adj_demerits))
+        elif self.settings.force and not alive and last_dead is not None:
+            rescue = min(last_dead.nodes, key=lambda n: n.demerits)
+            alive.append(self._new_breakpoint(b, flagged, {0: (rescue.demerits, rescue, DECENT)}, 0.0))
 
-def _new_breakpoint(
-    items: Sequence[Item],
-    sums: tuple[list[float], list[float], list[float], list[float]],
-    b: int,
-    flagged: bool,
-    candidates: dict[object, tuple[float, _Node, int]],
-    adj_demerits: float,
-) -> _Breakpoint:
-    """Active nodes at b, one per fitness class within adj_demerits of the best (the paper's
-    pruning); with looseness, of the best ending the same number of lines (as TeX)."""
-    j = after_break(items, b)
-    best: dict[int, float] = {}
-    for key, (d, a, _) in candidates.items():
-        group = a.line if isinstance(key, tuple) else 0
-        if d < best.get(group, INF):
-            best[group] = d
-    nodes = [
-        _Node(b, a.line + 1, c, d, a)
-        for key, (d, a, c) in candidates.items()
-        if d <= best[a.line if isinstance(key, tuple) else 0] + adj_demerits
-    ]
-    return _Breakpoint(b, False, sums[0][j], sums[1][j], sums[2][j], sums[3][j], flagged, nodes)
+    def _new_breakpoint(
+        self, b: int, flagged: bool, candidates: Candidates, adj_demerits: float
+    ) -> _Breakpoint:
+        """Active nodes at b, one per fitness class within adj_demerits of the best (the paper's
+        pruning); with looseness, of the best ending the same number of lines (as TeX)."""
+        best: dict[int, float] = {}
+        for key, (d, a, _) in candidates.items():
+            group = a.line if isinstance(key, tuple) else 0
+            if d < best.get(group, INF):
+                best[group] = d
+        nodes = [
+            _Node(b, a.line + 1, c, d, a)
+            for key, (d, a, c) in candidates.items()
+            if d <= best[a.line if isinstance(key, tuple) else 0] + adj_demerits
+        ]
+        j = after_break(self.items, b)
+        sums = self.sums
+        return _Breakpoint(b, False, sums[0][j], sums[1][j], sums[2][j], sums[3][j], flagged, nodes)
 
 
 def _choose(active: list[_Node], looseness: int) -> list[int]:

@@ -3,10 +3,11 @@
 A *segment* is what lies between two consecutive legal breakpoints. If one is
 wider than the line (even fully shrunk), no pass of the breaker can succeed,
 so that segment, and only it, gets break opportunities between its
-characters (and at its no-break spaces). A very long segment gets them only
-every eighth of a line, chosen greedily, so the breaker's active list stays
-short and the cost linear: a 200,000-character "word" costs no more than a
-page of prose.
+characters (and at its no-break spaces). When there are more than
+CHARACTER_LIMIT such characters in the paragraph, breaks go only about every
+eighth of a line, chosen greedily, so the breaker's active list stays short
+and the cost linear: a 200,000-character "word" costs no more than a page of
+prose.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typeset.text.items import Box, Glue, Item, Penalty, after_break
 from typeset.text.linebreak import legal_breakpoints
 from typeset.text.params import BreakParams
 
-CHARACTER_LIMIT = 400  # longer over-wide segments are cut in chunks, not per character
+CHARACTER_LIMIT = 2000  # more characters in over-wide text: cut in chunks, not per character
 CHUNKS_PER_LINE = 8
 
 
@@ -44,13 +45,13 @@ def split_overwide(items: Sequence[Item], limit: float, fonts: FontBook, params:
     segments = overwide_segments(items, limit)
     if not segments:
         return list(items)
+    chars = sum(len(it.text) for start, end in segments for it in items[start:end] if type(it) is Box)  # type: ignore[union-attr]
+    step = 0.0 if chars <= CHARACTER_LIMIT else limit / CHUNKS_PER_LINE
     out: list[Item] = []
     done = 0
     for start, end in segments:
         out.extend(items[done:start])
         seg = items[start:end]
-        chars = sum(len(it.text) for it in seg if type(it) is Box)  # type: ignore[union-attr]
-        step = 0.0 if chars <= CHARACTER_LIMIT else limit / CHUNKS_PER_LINE
         out.extend(_split_segment(seg, step, fonts, params.split_penalty))
         done = end
     out.extend(items[done:])

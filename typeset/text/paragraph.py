@@ -4,14 +4,15 @@ TeX's passes (The TeXbook ch. 14; SILE `core/break.lua`):
 1. no hyphenation, badness limit `pretolerance`;
 2. with hyphenation points, limit `tolerance`;
 3. with `emergency_stretch` added to every line's stretch (TeX's third pass);
-4. the same with no badness limit, in forcing mode. It can fail only if
-   some unbreakable stretch of text is wider than the line; such text is
-   found before pass 1 (no pass could succeed), gets breaks between its
-   characters and goes straight to pass 4. So lines are always returned, and
-   a line is overfull only when a single character (or a note mark with the
-   character before it) is wider than the line.
-Pass 3 keeps the tolerance because a pass with no limit weighs every break
-against every other in the line and costs about four times as much.
+4. the same with no badness limit, in forcing mode, so lines are always
+   returned. It can fail to find lines that fit only when some text between
+   two breakpoints is wider than the line. Such text is found before pass 1
+   (no pass could succeed), gets breaks between its characters, and goes
+   straight to pass 4. A line is then overfull only when one character (or a
+   note mark with the character before it) is wider than the line.
+Pass 3 keeps the tolerance: a pass with no limit weighs every break against
+every other within a line's reach and costs several times as much, so it runs
+only when pass 3 has failed.
 """
 
 from __future__ import annotations
@@ -57,30 +58,52 @@ def break_paragraph(
     em = max(r.size for r in runs)
     right = params.ragged_stretch_em * em if ragged else 0.0
     emergency = params.emergency_stretch if params.emergency_stretch is not None else 0.1 * measure
-    final = PassSettings(INF_BAD, emergency, right, force=True)
     hyphenator = get_hyphenator(language)
-
-    def hyphenated() -> list[Item]:
-        if not hyphenator.available or not any(r.hyphenate and not r.url for r in runs):
-            return items
-        return build_items(runs, fonts, params, hyphenator=hyphenator, ragged=ragged, count_missing=False)
-
     limit = min(first, measure)
-    if overwide_segments(items, limit):
-        items = split_overwide(hyphenated(), limit, fonts, params)
-        breaks = knuth_plass(items, first, measure, params, final)
-    else:
-        breaks = None
-        if params.pretolerance >= 0:
-            breaks = knuth_plass(items, first, measure, params, PassSettings(params.pretolerance, 0.0, right))
-        if breaks is None:
-            items = hyphenated()
-            breaks = knuth_plass(items, first, measure, params, PassSettings(params.tolerance, 0.0, right))
-        if breaks is None and emergency > 0:
-            breaks = knuth_plass(
-                items, first, measure, params, PassSettings(params.tolerance, emergency, right)
-            )
-        if breaks is None:
-            breaks = knuth_plass(items, first, measure, params, final)
+    overwide = bool(overwide_segments(items, limit))
+    hyphenated = False
+    if overwide:
+        items = split_overwide(
+            _with_hyphens(runs, fonts, params, hyphenator, ragged, items), limit, fonts, params
+        )
+        hyphenated = True
+    breaks = None
+    for needs_hyphens, settings in _passes(params, right, emergency, overwide):
+        if needs_hyphens and not hyphenated:
+            items = _with_hyphens(runs, fonts, params, hyphenator, ragged, items)
+            hyphenated = True
+        breaks = knuth_plass(items, first, measure, params, settings)
+        if breaks is not None:
+            break
     assert breaks is not None, "a forcing pass always returns breaks"
-    return set_lines(items, breaks, fonts, measure=measure, indent_first=indent_first, align=align)
+    return set_lines(items, breaks, fonts, measure=measure, indent_first=indent_first, align=align,
+                     ragged_fill=params.ragged_fill)
+
+
+def _passes(
+    params: BreakParams, right: float, emergency: float, overwide: bool
+) -> list[tuple[bool, PassSettings]]:
+    """(needs hyphenation points, settings) of each pass to try, in order; the last forces."""
+    passes: list[tuple[bool, PassSettings]] = []
+    if not overwide:  # over-wide text defeats every pass without emergency stretch
+        if params.pretolerance >= 0:
+            passes.append((False, PassSettings(params.pretolerance, 0.0, right)))
+        passes.append((True, PassSettings(params.tolerance, 0.0, right)))
+    if emergency > 0:
+        passes.append((True, PassSettings(params.tolerance, emergency, right)))
+    passes.append((True, PassSettings(INF_BAD, emergency, right, force=True)))
+    return passes
+
+
+def _with_hyphens(
+    runs: Sequence[StyledRun],
+    fonts: FontBook,
+    params: BreakParams,
+    hyphenator: Hyphenator,
+    ragged: bool,
+    items: list[Item],
+) -> list[Item]:
+    """The items again with hyphenation points, or `items` if there can be none."""
+    if not hyphenator.available or not any(r.hyphenate and not r.url for r in runs):
+        return items
+    return build_items(runs, fonts, params, hyphenator=hyphenator, ragged=ragged, count_missing=False)

@@ -29,3 +29,4 @@ class BreakParams:
     emergency_stretch: float | None = None  # \emergencystretch, points, used by pass 3
     looseness: int = 0  # \looseness: try for this many more (or fewer) lines
     ragged_stretch_em: float = 3.0  # \rightskip stretch in em when not justified
+    ragged_fill: float = 0.025  # ragged lines this close to full (share of the measure) are set full

@@ -1,7 +1,8 @@
 """Chosen breaks to `Line`s of positioned `Frag`s.
 
-Glue is set by the line's adjustment ratio r, exactly as the breaker measured
-it, so a justified line fills its measure. Spaces are never drawn: they are
+Glue is set by the line's adjustment ratio r, from its own stretch and shrink
+(the breaker's emergency stretch only guided the choice), so a justified line
+with spaces fills its measure; the last line keeps natural spacing. Spaces are never drawn: they are
 gaps between frags, which is what PDF text extraction needs to find words.
 Adjacent boxes of one style (the syllables of a word) merge into one frag so
 the PDF gets one text operation per word piece.
@@ -24,6 +25,7 @@ def set_lines(
     measure: float,
     indent_first: float,
     align: Align,
+    ragged_fill: float = 0.0,
 ) -> list[Line]:
     """One `Line` per break; line 1 starts at x = indent_first with a shorter measure."""
     lines: list[Line] = []
@@ -32,11 +34,34 @@ def set_lines(
         end = items[b]
         hyphen = end.hyphen if isinstance(end, Penalty) else None
         indent = indent_first if k == 0 else 0.0
-        line = _set_line(items[start:b], hyphen, fonts, measure - indent, indent, align)
+        line = _set_line(items[start:b], hyphen, fonts, measure - indent, indent, align, ragged_fill)
         if line is not None:
             lines.append(line)
         start = after_break(items, b)
     return lines
+
+
+def _near_full_gap(content: Sequence[Item], hyphen: Box | None, m: float, ragged_fill: float) -> float:
+    """Extra width per space that sets a ragged line nearly full to the full measure.
+
+    A ragged right edge reads as ragged only where lines differ visibly; a line
+    within `ragged_fill` of the measure is set flush, so the edge the eye follows
+    is the measure itself (the last line of a paragraph is never touched)."""
+    length, glues = 0.0, 0
+    for it in content:
+        if type(it) is Box:
+            length += it.width
+        elif type(it) is Glue:
+            if it.fill:  # type: ignore[union-attr]
+                return 0.0
+            length += it.width
+            glues += 1
+    if hyphen is not None:
+        length += hyphen.width
+    short = m - length
+    if glues == 0 or short <= 0 or short > ragged_fill * m:
+        return 0.0
+    return short / glues
 
 
 def _ratio(content: Sequence[Item], hyphen: Box | None, m: float, align: Align) -> float:
@@ -67,9 +92,11 @@ def _style(box: Box) -> tuple[object, ...]:
 
 
 def _set_line(
-    content: Sequence[Item], hyphen: Box | None, fonts: FontBook, m: float, indent: float, align: Align
+    content: Sequence[Item], hyphen: Box | None, fonts: FontBook, m: float, indent: float, align: Align,
+    ragged_fill: float = 0.0,
 ) -> Line | None:
     r = _ratio(content, hyphen, m, align)
+    extra = _near_full_gap(content, hyphen, m, ragged_fill) if align == "left" and ragged_fill > 0 else 0.0
     parts: list[list] = []  # [x, width, text, box] per frag, merged while the style stays the same
     x = 0.0
     key: tuple[object, ...] | None = None
@@ -85,7 +112,7 @@ def _set_line(
                 key = k
             x += it.width
         elif type(it) is Glue:
-            x += it.width + r * (it.stretch if r > 0 else it.shrink)  # type: ignore[union-attr]
+            x += it.width + extra + r * (it.stretch if r > 0 else it.shrink)  # type: ignore[union-attr]
             key = None
     if not parts:
         return None

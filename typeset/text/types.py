@@ -51,7 +51,15 @@ class Frag:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One set line. `width` is the width its content occupies after justification."""
+    """One set line. `width` is the width its content occupies after justification.
+
+    `measure` is the width available to this line's content: the paragraph's
+    measure, less `indent_first` on the first line. Frag x values already
+    include that indent and the alignment offset. `ascent` and `descent` are
+    positive distances above and below the baseline, the largest over the
+    frags (rise included). `hyphenated` means a hyphen was added at the end:
+    it is the last character of the last frag.
+    """
 
     frags: tuple[Frag, ...]
     width: float
