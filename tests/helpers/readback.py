@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pdfplumber
 
 from typeset.layout.numbering import SYMBOLS
-from typeset.model.nodes import Brief, Image, Inline, ListBlock, NoteRef, Paragraph, Quote, Run, Section
+from typeset.model.nodes import Brief, Image, Inline, ListBlock, Paragraph, Quote, Run, Section
 
 WORD = re.compile(r"\w+")
 LABEL_CHARS = set("0123456789" + SYMBOLS)
@@ -151,7 +151,7 @@ def check(data: bytes, brief: Brief, *, left: float, right: float) -> list[str]:
         failures.append(f"marks: expected {n}, found {len(marks)}: {[m for _, m in marks][:30]}")
     if len(labels) != n:
         failures.append(f"note labels: expected {n}, found {len(labels)}: {[lab for _, lab in labels][:30]}")
-    for k, ((mp, m), (lp, lab)) in enumerate(zip(marks, labels), 1):
+    for k, ((mp, m), (lp, lab)) in enumerate(zip(marks, labels, strict=False), 1):
         if m != lab:
             failures.append(f"note {k}: mark {m!r} but note label {lab!r}")
         if mp != lp:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache
 
 import pypdf
 
@@ -11,7 +11,7 @@ from typeset.model import load_brief
 from typeset.pipeline import render
 
 
-@lru_cache(maxsize=None)
+@cache
 def example_pdf(name: str = "us-japan-alliance", layout: str = "issi-brief") -> bytes:
     return render(load_brief(EXAMPLES / f"{name}.yaml"), layout)
 

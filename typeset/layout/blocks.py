@@ -41,6 +41,7 @@ def build_flow(brief: Brief, ctx: Context, flow: Flow) -> None:
 
 def _section(sec: Section, ctx: Context, flow: Flow, counters: list[int], brief: Brief) -> None:
     level = min(sec.level, 3)
+    ctx.where = sec.pos
     counters[level - 1] += 1
     for k in range(level, 3):
         counters[k] = 0
@@ -66,6 +67,7 @@ def plain_text(content: Inline) -> str:
 
 
 def _block(block: Block, ctx: Context, flow: Flow, brief: Brief, extra_space: float) -> None:
+    ctx.where = block.pos
     if isinstance(block, Paragraph):
         _paragraph(block.content, ctx, flow, extra_space)
     elif isinstance(block, ListBlock):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typeset.errors import Problem
 from typeset.layout.images import ImageStore
 from typeset.layout.paginate import Geometry
+from typeset.model.nodes import Pos
 from typeset.style.schema import Layout
 from typeset.text import BreakParams, FontBook
 
@@ -22,6 +23,12 @@ class Context:
     source: str = "<brief>"
     images: ImageStore = field(default_factory=lambda: ImageStore(()))
     warnings: list[Problem] = field(default_factory=list)
+    where: Pos | None = None  # source position of what is being set, for warnings
+
+    def warn(self, message: str) -> None:
+        pos = self.where
+        self.warnings.append(Problem(self.source, pos.line if pos else None, pos.column if pos else None,
+                                     message, "warning"))
 
     @property
     def width(self) -> float:

@@ -8,7 +8,7 @@ a `Page` lists the elements it received with their absolute top-left.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 from typeset.text.types import Frag
 
@@ -45,7 +45,7 @@ class ImageItem:
     key: str
 
 
-Drawable = Union[TextItem, RuleItem, ImageItem]
+Drawable = TextItem | RuleItem | ImageItem
 
 
 @dataclass(slots=True)

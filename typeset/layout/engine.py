@@ -40,6 +40,7 @@ def lay_out(brief: Brief, layout: Layout, *, extra_roots: Sequence[Path] = ()) -
     images = ImageStore(roots)
     labels = labels_for(layout.footnotes.numbering, brief.footnotes, None)
     for _ in range(MAX_RELABEL_PASSES):
+        fonts.missing.clear()
         ctx = Context(layout, fonts, geom, break_params(layout, geom), labels, brief.language or "en",
                       brief.source, images)
         pages = _paginate_once(brief, ctx)
@@ -50,8 +51,7 @@ def lay_out(brief: Brief, layout: Layout, *, extra_roots: Sequence[Path] = ()) -
             break
         labels = new
     add_furniture(pages, brief_fields(brief, ctx), ctx)
-    warnings = list(ctx.warnings) + _missing_glyphs(fonts, brief.source)
-    return LaidOut(pages, images, warnings)
+    return LaidOut(pages, images, list(ctx.warnings))
 
 
 def _paginate_once(brief: Brief, ctx: Context) -> list[Page]:
@@ -138,9 +138,3 @@ def _font_file(name: str, folder: Path, where: str, layout: Layout) -> Path | No
             return path
     raise LayoutError(Problem(layout.name, None, None, f"{where}: no font file '{name}' beside the layout "
                                                        "or in the bundled fonts"))
-
-
-def _missing_glyphs(fonts: FontBook, source: str) -> list[Problem]:
-    return [Problem(source, None, None, f"no bundled font has the character {ch!r} (U+{ord(ch):04X}); "
-                    f"it appears {n} time(s) and prints as a blank box", "warning")
-            for ch, n in sorted(fonts.missing.items())]

@@ -65,6 +65,7 @@ def brief_fields(brief: Brief, ctx: Context) -> dict[str, str]:
 def build_header(brief: Brief, ctx: Context, flow: Flow) -> None:
     """Append the header block's elements; none of them may end a page."""
     fields = brief_fields(brief, ctx)
+    ctx.where = None
     for item in ctx.layout.header_block:
         if item.when and not fields.get(item.when, ""):
             continue

@@ -16,14 +16,9 @@ def styled_runs(content: Inline, style: TextStyle, ctx: Context, *, hyphenate: b
             continue
         text = item.text.upper() if style.uppercase else item.text
         font = ctx.fonts.face(style.family, bold=style.bold or item.bold, italic=style.italic != item.italic)
-        out.extend(_pieces(text, font, style, ctx, item, hyphenate))
+        out.append(StyledRun(text, font, style.size, style.color, link=item.link, url=item.url,
+                             hyphenate=hyphenate and not item.url))
     return out
-
-
-def _pieces(text: str, font: str, style: TextStyle, ctx: Context, item: Run, hyphenate: bool) -> list[StyledRun]:
-    return [StyledRun(piece, face, style.size, style.color, link=item.link, url=item.url,
-                      hyphenate=hyphenate and not item.url)
-            for piece, face in ctx.fonts.split_fallback(text, font)]
 
 
 def mark_run(number: int, style: TextStyle, ctx: Context) -> StyledRun:
@@ -31,8 +26,7 @@ def mark_run(number: int, style: TextStyle, ctx: Context) -> StyledRun:
     marks = ctx.layout.marks
     label = ctx.labels.get(number, str(number))
     font = ctx.fonts.face(style.family, bold=False, italic=False)
-    face = ctx.fonts.split_fallback(label, font)[0][1]
-    return StyledRun(label, face, style.size * marks.scale, marks.color, rise=style.size * marks.rise,
+    return StyledRun(label, font, style.size * marks.scale, marks.color, rise=style.size * marks.rise,
                      mark=number, hyphenate=False)
 
 

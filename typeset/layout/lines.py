@@ -17,9 +17,15 @@ def baseline_offset(style: TextStyle) -> float:
 
 def set_lines(runs: Sequence[StyledRun], style: TextStyle, ctx: Context, *, measure: float,
               indent_first: float = 0.0) -> list[Line]:
-    """Break runs into lines in the style's alignment."""
-    return break_paragraph(runs, measure, ctx.fonts, align=style.align, indent_first=indent_first,
-                           language=ctx.language, params=ctx.params)
+    """Break runs into lines in the style's alignment; warn once per character no font has."""
+    missing = ctx.fonts.missing
+    before = len(missing)
+    lines = break_paragraph(runs, measure, ctx.fonts, align=style.align, indent_first=indent_first,
+                            language=ctx.language, params=ctx.params)
+    if len(missing) > before:
+        for ch in list(missing)[before:]:
+            ctx.warn(f"no bundled font has the character {ch!r} (U+{ord(ch):04X}); it prints as a blank box")
+    return lines
 
 
 def line_elems(lines: Sequence[Line], style: TextStyle, *, x: float = 0.0, role: Role = "body",

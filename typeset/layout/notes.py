@@ -16,6 +16,7 @@ from typeset.text.types import Frag
 def note_lines(note: Footnote, ctx: Context) -> list[Elem]:
     """Lines of one note: its label hangs in the indent, its text is set at the note width."""
     spec = ctx.layout.footnotes
+    ctx.where = note.pos
     indent = min(spec.indent.resolve(ctx.width), ctx.width / 3)
     runs = styled_runs(note.content, spec, ctx, hyphenate=True)
     lines = set_lines(runs, spec, ctx, measure=ctx.width - indent)
