@@ -80,11 +80,12 @@ def _raised(c: dict, line_size: float, base: float) -> bool:
     return c["size"] < 0.85 * line_size and base - c["bottom"] > 0.15 * line_size
 
 
-def read_pdf(data: bytes) -> list[PageRead]:
+def read_pdf(data: bytes, top: float = 0.0, bottom: float = 1e9) -> list[PageRead]:
+    """Pages as read back; only glyphs between `top` and `bottom` (the text area) count."""
     pages = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for n, p in enumerate(pdf.pages, 1):
-            chars = [c for c in p.chars if c["text"].strip()]
+            chars = [c for c in p.chars if c["text"].strip() and top - 1 <= c["top"] and c["bottom"] <= bottom + 1]
             rules = [ln["top"] for ln in p.lines if abs(ln["top"] - ln["bottom"]) < 0.1]
             page = PageRead(n, chars, max(rules) if rules else None)
             _read_lines(page)
@@ -140,9 +141,10 @@ def in_order(need: list[str], have: list[str]) -> int:
     return len(need)
 
 
-def check(data: bytes, brief: Brief, *, left: float, right: float) -> list[str]:
-    """Every failed convention, as a readable line; [] when the PDF is right."""
-    pages = read_pdf(data)
+def check(data: bytes, brief: Brief, *, left: float, right: float, top: float, bottom: float) -> list[str]:
+    """Every failed convention, as a readable line; [] when the PDF is right.
+    Running headers and footers (outside top..bottom) are not read."""
+    pages = read_pdf(data, top, bottom)
     failures: list[str] = []
     n = len(brief.footnotes)
     marks = [(p.number, m) for p in pages for m in p.marks]

@@ -17,4 +17,4 @@ def test_example_reads_back(name: str, layout: str) -> None:
     brief = load_brief(EXAMPLES / f"{name}.yaml")
     pdf = render(brief, layout)
     g = geometry(load_layout(layout))
-    assert check(pdf, brief, left=g.left, right=g.left + g.width) == []
+    assert check(pdf, brief, left=g.left, right=g.left + g.width, top=g.top, bottom=g.top + g.height) == []

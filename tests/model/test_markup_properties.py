@@ -38,7 +38,7 @@ def check_runs(items, *, top: bool) -> None:
         assert not items[0].text.startswith(" ")
     if items and isinstance(items[-1], Run):
         assert not items[-1].text.endswith(" ")
-    for a, b in zip(items, items[1:]):
+    for a, b in zip(items, items[1:], strict=False):
         if isinstance(a, Run) and isinstance(b, Run):
             assert (a.italic, a.bold, a.link, a.url) != (b.italic, b.bold, b.link, b.url)
     for x in items:

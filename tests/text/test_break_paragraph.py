@@ -187,3 +187,18 @@ def test_output_is_deterministic(serif: str, new_book: Callable[[], FontBook]) -
     first = break_paragraph(runs, 200, new_book(), params=BreakParams(pretolerance=-1))
     second = break_paragraph(runs, 200, new_book(), params=BreakParams(pretolerance=-1))
     assert first == second
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        BreakParams(emergency_stretch=0.0),
+        BreakParams(tolerance=0.0, pretolerance=0.0),
+        BreakParams(pretolerance=-1),
+    ],
+)
+def test_every_pass_plan_ends_in_lines_that_fit(book: FontBook, serif: str, params: BreakParams) -> None:
+    runs = [StyledRun(PROSE + " " + "x" * 80 + " " + PROSE, serif, 12)]
+    lines = break_paragraph(runs, 120, book, params=params)
+    assert lines and all(line.width <= line.measure + 0.01 for line in lines)
+    assert "x" * 80 in "".join(f.text for line in lines for f in line.frags)

@@ -145,3 +145,8 @@ def test_fallback_pieces_are_separate_boxes(book: FontBook, serif: str) -> None:
         ("y", serif),
     ]
     assert legal_breakpoints(items) == []
+
+
+def test_invisible_token_between_spaces_adds_no_second_space(book: FontBook) -> None:
+    items = body(build_items([run("a \u200d b \u200b c")], book, P))
+    assert [type(it).__name__ for it in items] == ["Box", "Glue", "Box", "Glue", "Box"]

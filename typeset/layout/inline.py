@@ -12,6 +12,10 @@ def styled_runs(content: Inline, style: TextStyle, ctx: Context, *, hyphenate: b
     out: list[StyledRun] = []
     for item in content:
         if isinstance(item, NoteRef):
+            if out and not out[-1].text.strip() and len(out) > 1 and out[-2].mark is not None:
+                out.pop()  # "word[^a] [^b]": the space would part the marks from each other
+            if out and out[-1].mark is not None:  # adjacent marks: ¹,² not ¹² (footmisc's "multiple")
+                out.append(StyledRun(",", ctx.fonts.face(style.family), style.size, style.color, hyphenate=False))
             out.append(mark_run(item.number, style, ctx))
             continue
         text = item.text.upper() if style.uppercase else item.text
