@@ -57,7 +57,7 @@ def _section(sec: Section, ctx: Context, flow: Flow, counters: list[int], brief:
     flow.add(elems, style.space_before.resolve(ctx.width), keep_with_next=True)
     after = style.space_after.resolve(ctx.width)
     for i, block in enumerate(sec.content):
-        _block(block, ctx, flow, brief, extra_space=after if i == 0 else 0.0)
+        _block(block, ctx, flow, brief, extra_space=after if i == 0 else 0.0, after_heading=i == 0)
     for sub in sec.sections:
         _section(sub, ctx, flow, counters, brief)
 
@@ -66,10 +66,10 @@ def plain_text(content: Inline) -> str:
     return "".join(item.text for item in content if isinstance(item, Run)).strip()
 
 
-def _block(block: Block, ctx: Context, flow: Flow, brief: Brief, extra_space: float) -> None:
+def _block(block: Block, ctx: Context, flow: Flow, brief: Brief, extra_space: float, after_heading: bool) -> None:
     ctx.where = block.pos
     if isinstance(block, Paragraph):
-        _paragraph(block.content, ctx, flow, extra_space)
+        _paragraph(block.content, ctx, flow, extra_space, indent=not after_heading)
     elif isinstance(block, ListBlock):
         _list(block, ctx, flow, extra_space)
     elif isinstance(block, Quote):
@@ -78,11 +78,12 @@ def _block(block: Block, ctx: Context, flow: Flow, brief: Brief, extra_space: fl
         _image(block, ctx, flow, brief, extra_space)
 
 
-def _paragraph(content: Inline, ctx: Context, flow: Flow, extra_space: float) -> None:
+def _paragraph(content: Inline, ctx: Context, flow: Flow, extra_space: float, indent: bool = True) -> None:
+    """A paragraph; the first after a heading is not indented (as in LaTeX)."""
     body = ctx.layout.body
     runs = styled_runs(content, body, ctx, hyphenate=body.hyphenate)
-    indent = body.first_indent.resolve(ctx.width)
-    lines = set_lines(runs, body, ctx, measure=ctx.width, indent_first=indent)
+    first = body.first_indent.resolve(ctx.width) if indent else 0.0
+    lines = set_lines(runs, body, ctx, measure=ctx.width, indent_first=first)
     elems = line_elems(lines, body, widows=body.widows, orphans=body.orphans)
     flow.add(elems, max(extra_space, body.paragraph_space.resolve(ctx.width)))
 

@@ -12,7 +12,7 @@ from typeset.layout.elements import Elem, Page
 from typeset.layout.furniture import add_furniture
 from typeset.layout.header import brief_fields, build_header
 from typeset.layout.images import ImageStore
-from typeset.layout.notes import note_lines
+from typeset.layout.notes import continued_line, note_lines
 from typeset.layout.numbering import labels_for
 from typeset.layout.paginate import Geometry, NoteArea, paginate
 from typeset.model.nodes import Brief
@@ -68,12 +68,13 @@ def _paginate_once(brief: Brief, ctx: Context) -> list[Page]:
                 cache[number] = note_lines(notes[number], ctx)
             return cache[number]
 
-        return paginate(flow.elems, lines_of, ctx.geom, note_area(ctx.layout, ctx.geom))
+        return paginate(flow.elems, lines_of, ctx.geom, note_area(ctx))
     except LayoutProblem as exc:
         raise BriefError([exc.problem]) from None
 
 
-def note_area(layout: Layout, geom: Geometry) -> NoteArea:
+def note_area(ctx: Context) -> NoteArea:
+    layout, geom = ctx.layout, ctx.geom
     spec = layout.footnotes
     return NoteArea(
         space_above=spec.space_above.resolve(geom.width),
@@ -81,6 +82,7 @@ def note_area(layout: Layout, geom: Geometry) -> NoteArea:
         rule_width=min(spec.separator_width.resolve(geom.width), geom.width),
         rule_thickness=spec.separator_thickness,
         rule_color=spec.separator_color,
+        continued=continued_line(ctx) if spec.continued_label else None,
     )
 
 

@@ -5,11 +5,13 @@ split between two of its lines.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typeset.layout.context import Context
 from typeset.layout.elements import Elem, TextItem
 from typeset.layout.inline import styled_runs
 from typeset.layout.lines import baseline_offset, line_elems, set_lines
-from typeset.model.nodes import Footnote
+from typeset.model.nodes import Footnote, Run
 from typeset.text.types import Frag
 
 
@@ -26,6 +28,15 @@ def note_lines(note: Footnote, ctx: Context) -> list[Elem]:
     elems[0].items = (_label_item(note.number, ctx), *elems[0].items)
     elems[0].space_before = spec.note_space.resolve(ctx.width)
     return elems
+
+
+def continued_line(ctx: Context) -> Elem:
+    """The layout's "continued" label, set as a note line above a carried-over note."""
+    spec = ctx.layout.footnotes
+    style = replace(spec, italic=not spec.italic, align="left")
+    runs = styled_runs((Run(spec.continued_label),), style, ctx, hyphenate=False)
+    lines = set_lines(runs, style, ctx, measure=ctx.width)[:1]
+    return line_elems(lines, style, role="note")[0]
 
 
 def _label_item(number: int, ctx: Context) -> TextItem:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from typeset.layout.elements import Elem, Page, RuleItem
+from typeset.layout.elements import Elem, Page, RuleItem, TextItem
 
 EPS = 0.01
 
@@ -47,6 +47,7 @@ class NoteArea:
     rule_thickness: float
     rule_color: str
     min_lines: int = 2  # lines of a note kept together at a split, where possible
+    continued: Elem | None = None  # printed above a note's continuation, e.g. "(continued)"
 
     @property
     def overhead(self) -> float:
@@ -96,6 +97,8 @@ class PageFill:
 
     # -- carried notes ---------------------------------------------------------------------------
     def _take_carried(self, lines: list[Elem]) -> None:
+        if lines and self.area.continued is not None and not _starts_note(lines[0]):
+            self._push_note(self.area.continued)
         for k, line in enumerate(lines):
             cost = self.note_cost(line)
             if cost > self.room() + EPS and self.notes:
@@ -245,6 +248,11 @@ def paginate(flow: Sequence[Elem], notes: Callable[[int], Sequence[Elem]],
         fill = PageFill(len(pages) + 1, geom, area, fill.carry_out)
         pages.append(fill.finish())
     return pages
+
+
+def _starts_note(elem: Elem) -> bool:
+    """Whether a note line is the first of its note (it carries the note's label)."""
+    return any(isinstance(i, TextItem) and i.frag.anchor is not None for i in elem.items)
 
 
 def _break_index(flow: Sequence[Elem], first: int, i: int) -> int:
