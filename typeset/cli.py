@@ -28,6 +28,9 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    for stream in (sys.stdout, sys.stderr):  # a message may quote text the terminal cannot show
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "build" and args.output is not None and len(args.briefs) > 1:
@@ -113,6 +116,9 @@ def _build_one(src: str, args: argparse.Namespace) -> int:
     from typeset.model import load_brief
     from typeset.pipeline import render_result
 
+    out = Path(args.output) if args.output else Path(src).with_suffix(".pdf")
+    if out.resolve() == Path(src).resolve():
+        raise BriefError(Problem(src, None, None, f"the output {out} would overwrite the brief"))
     brief = load_brief(src, strict=args.strict)
     try:
         result = render_result(brief, args.layout, root=args.root)
@@ -123,7 +129,7 @@ def _build_one(src: str, args: argparse.Namespace) -> int:
         _report([Problem(w.path, w.line, w.column, w.message) for w in result.warnings])
         return EXIT_PROBLEM
     _report(result.warnings)
-    atomic_write(Path(args.output) if args.output else Path(src).with_suffix(".pdf"), result.pdf)
+    atomic_write(out, result.pdf)
     return EXIT_OK
 
 

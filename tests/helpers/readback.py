@@ -118,9 +118,19 @@ def _read_lines(page: PageRead) -> None:
         page.words.extend(tokens("".join(text)))
 
 
+def _joined(have: list[str], k: int, rest: str) -> int:
+    """Index after the tokens from k on that spell `rest` exactly, or -1."""
+    joined = ""
+    while k < len(have) and len(joined) < len(rest) and rest.startswith(joined + have[k]):
+        joined += have[k]
+        k += 1
+    return k if joined == rest else -1
+
+
 def in_order(need: list[str], have: list[str]) -> int:
     """Index of the first word of `need` not found in order in `have` (len(need) if all are).
-    A word broken across lines (hyphenated, or a URL) spans several tokens of `have`."""
+    A word broken across lines (hyphenated, or a URL) spans several tokens of `have`; broken
+    across pages, its rest comes after the page's notes, so it is looked for further on."""
     j = 0
     for i, t in enumerate(need):
         while j < len(have):
@@ -129,11 +139,13 @@ def in_order(need: list[str], have: list[str]) -> int:
             if h == t:
                 break
             if t.startswith(h):
-                joined, k = h, j
-                while k < len(have) and len(joined) < len(t) and t.startswith(joined + have[k]):
-                    joined += have[k]
-                    k += 1
-                if joined == t:
+                rest = t[len(h):]
+                k = _joined(have, j, rest)
+                far = j + 1
+                while k < 0 and far < min(len(have), j + 3000):
+                    k = _joined(have, far, rest) if rest.startswith(have[far]) else -1
+                    far += 1
+                if k >= 0:
                     j = k
                     break
         else:

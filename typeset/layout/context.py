@@ -24,6 +24,8 @@ class Context:
     images: ImageStore = field(default_factory=lambda: ImageStore(()))
     warnings: list[Problem] = field(default_factory=list)
     where: Pos | None = None  # source position of what is being set, for warnings
+    note_indent: float = 12.0  # where note text starts (see notes.note_indent)
+    huge_notes: frozenset[int] = frozenset()  # notes too long to share a page with the next note
 
     def warn(self, message: str) -> None:
         pos = self.where

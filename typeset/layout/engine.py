@@ -8,11 +8,11 @@ from pathlib import Path
 from typeset.errors import BriefError, LayoutError, Problem
 from typeset.layout.blocks import Flow, LayoutProblem, build_flow
 from typeset.layout.context import Context
-from typeset.layout.elements import Elem, Page
+from typeset.layout.elements import Page
 from typeset.layout.furniture import add_furniture
 from typeset.layout.header import brief_fields, build_header
 from typeset.layout.images import ImageStore
-from typeset.layout.notes import continued_line, note_lines
+from typeset.layout.notes import continued_line, note_indent, note_lines
 from typeset.layout.numbering import labels_for
 from typeset.layout.paginate import Geometry, NoteArea, paginate
 from typeset.model.nodes import Brief
@@ -57,18 +57,14 @@ def lay_out(brief: Brief, layout: Layout, *, extra_roots: Sequence[Path] = ()) -
 def _paginate_once(brief: Brief, ctx: Context) -> list[Page]:
     flow = Flow()
     try:
+        ctx.note_indent = note_indent(ctx)
+        notes = {note.number: note_lines(note, ctx) for note in brief.footnotes}
+        half = ctx.geom.height / 2
+        ctx.huge_notes = frozenset(n for n, lines in notes.items() if sum(e.height for e in lines) > half)
         build_header(brief, ctx, flow)
         flow.keep_next = False
         build_flow(brief, ctx, flow)
-        notes = {note.number: note for note in brief.footnotes}
-        cache: dict[int, list[Elem]] = {}
-
-        def lines_of(number: int) -> list[Elem]:
-            if number not in cache:
-                cache[number] = note_lines(notes[number], ctx)
-            return cache[number]
-
-        return paginate(flow.elems, lines_of, ctx.geom, note_area(ctx))
+        return paginate(flow.elems, notes.__getitem__, ctx.geom, note_area(ctx))
     except LayoutProblem as exc:
         raise BriefError([exc.problem]) from None
 

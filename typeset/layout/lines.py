@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from typeset.layout.context import Context
 from typeset.layout.elements import Elem, Role, TextItem
@@ -17,15 +18,34 @@ def baseline_offset(style: TextStyle) -> float:
 
 def set_lines(runs: Sequence[StyledRun], style: TextStyle, ctx: Context, *, measure: float,
               indent_first: float = 0.0) -> list[Line]:
-    """Break runs into lines in the style's alignment; warn once per character no font has."""
+    """Break runs into lines in the style's alignment; warn once per character no font has.
+
+    A note too long to share a page with the notes after it must not share a line
+    with their marks: such a line is broken again, ending after that note's mark."""
     missing = ctx.fonts.missing
     before = len(missing)
     lines = break_paragraph(runs, measure, ctx.fonts, align=style.align, indent_first=indent_first,
                             language=ctx.language, params=ctx.params)
+    crowded = {n for line in lines for n in line.notes[:-1] if n in ctx.huge_notes}
+    if crowded:
+        runs = [replace(r, break_after=True) if r.mark in crowded and _word_follows(runs, i) else r
+                for i, r in enumerate(runs)]
+        lines = break_paragraph(runs, measure, ctx.fonts, align=style.align, indent_first=indent_first,
+                                language=ctx.language, params=ctx.params)
     if len(missing) > before:
         for ch in list(missing)[before:]:
             ctx.warn(f"no bundled font has the character {ch!r} (U+{ord(ch):04X}); it prints as a blank box")
     return lines
+
+
+def _word_follows(runs: Sequence[StyledRun], i: int) -> bool:
+    """Whether text (not straight away another mark) follows run i, so a line may end there."""
+    for r in runs[i + 1:]:
+        if r.mark is not None:
+            return False
+        if r.text.strip(" ,"):
+            return True
+    return False
 
 
 def line_elems(lines: Sequence[Line], style: TextStyle, *, x: float = 0.0, role: Role = "body",

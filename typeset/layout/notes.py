@@ -19,7 +19,7 @@ def note_lines(note: Footnote, ctx: Context) -> list[Elem]:
     """Lines of one note: its label hangs in the indent, its text is set at the note width."""
     spec = ctx.layout.footnotes
     ctx.where = note.pos
-    indent = min(spec.indent.resolve(ctx.width), ctx.width / 3)
+    indent = ctx.note_indent
     runs = styled_runs(note.content, spec, ctx, hyphenate=True)
     lines = set_lines(runs, spec, ctx, measure=ctx.width - indent)
     elems = line_elems(lines, spec, x=indent, role="note", widows=1, orphans=1)
@@ -28,6 +28,21 @@ def note_lines(note: Footnote, ctx: Context) -> list[Elem]:
     elems[0].items = (_label_item(note.number, ctx), *elems[0].items)
     elems[0].space_before = spec.note_space.resolve(ctx.width)
     return elems
+
+
+def note_indent(ctx: Context) -> float:
+    """Where note text starts: the layout's indent, widened so the widest label fits before it."""
+    spec = ctx.layout.footnotes
+    widest = max((_label_item(n, ctx).frag.width for n in _widest_labels(ctx)), default=0.0)
+    return min(max(spec.indent.resolve(ctx.width), widest + 0.25 * spec.size), ctx.width / 3)
+
+
+def _widest_labels(ctx: Context) -> list[int]:
+    """The notes whose labels are longest (the only candidates for the widest)."""
+    if not ctx.labels:
+        return []
+    longest = max(len(v) for v in ctx.labels.values())
+    return [n for n, v in ctx.labels.items() if len(v) == longest][:20]
 
 
 def continued_line(ctx: Context) -> Elem:

@@ -36,7 +36,7 @@ def load_brief(path: str | os.PathLike[str], *, strict: bool = False, max_bytes:
     """
     limits = limits or DEFAULT_LIMITS
     if max_bytes is not None:
-        limits = _with_max_bytes(limits, max_bytes)
+        limits = dataclasses.replace(limits, max_bytes=max_bytes)
     display = os.fspath(path)
     text = read_text(Path(path), display, limits.max_bytes)
     source = Source(display, text)
@@ -55,10 +55,6 @@ def brief_from_dict(data: Any, *, source: str = "<dict>", base_dir: str | os.Pat
     return _build(root, src, limits, problems, strict=strict, base_dir=folder)
 
 
-def _with_max_bytes(limits: Limits, max_bytes: int) -> Limits:
-    return dataclasses.replace(limits, max_bytes=max_bytes)
-
-
 def _build(root: YNode | None, source: Source, limits: Limits, problems: list[Problem], *,
            strict: bool, base_dir: str | None) -> Brief:
     check = Checker(source, limits, strict=strict)
@@ -73,8 +69,8 @@ def _build(root: YNode | None, source: Source, limits: Limits, problems: list[Pr
 def _read(root: YNode | None, check: Checker, base_dir: str | None) -> Brief | None:
     """Walk the top-level mapping; None when there is nothing to build from."""
     if root is None or (root.kind == "scalar" and root.type == "null"):
-        check.problems.append(Problem(check.source.name, 1 if check.source.text is not None else None,
-                                      1 if check.source.text is not None else None,
+        start = 1 if check.source.text is not None else None  # a file's first line, if there is a file
+        check.problems.append(Problem(check.source.name, start, start,
                                       "the brief is empty; it needs at least 'title' and 'sections'"))
         return None
     if root.kind != "map":

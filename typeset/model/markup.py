@@ -6,11 +6,11 @@ raises: malformed markup is literal text, and real mistakes (a reference
 inside a note, a link to a refused scheme) come back as `Diagnostic`s with
 the offset into the string, so the loader can point at the exact column.
 
-Emphasis follows CommonMark's delimiter-run rules (spec 0.31, §6.2 and the
-"process emphasis" appendix), restricted to `*`: an asterisk with no partner
-stays literal, so `2 * 3` and `a*b` print as written. Bracket pairs are
-matched once up front, so links and inline notes are found without
-re-scanning; the whole parse is linear in the length of the text.
+Emphasis follows CommonMark's delimiter-run rules, restricted to `*` (see
+`emphasis.py`): an asterisk with no partner stays literal, so `2 * 3` and
+`a*b` print as written. Bracket pairs are matched once up front, so links
+and inline notes are found without re-scanning; the whole parse is linear
+in the length of the text.
 
 Whitespace is normalized as HTML and TeX do: tabs and line breaks become
 spaces, runs of spaces collapse to one, and the ends are trimmed. Control
@@ -19,11 +19,12 @@ characters are dropped with a warning, since no font can draw them.
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
 from typeset.errors import Severity
+from typeset.model.emphasis import delimiter, emphasize
 from typeset.model.nodes import Run
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -75,6 +76,8 @@ ParsedItem = Run | NoteMark
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
+    """What one string says: styled runs and note marks, plus what was wrong with it."""
+
     items: tuple[ParsedItem, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -173,33 +176,9 @@ def _destination(text: str, k: int, hi: int) -> tuple[str, int] | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def _kind(c: str) -> str:
-    """'s' for Unicode whitespace, 'p' for punctuation or symbol, '' otherwise."""
-    if c in "\t\n\f\r" or unicodedata.category(c) == "Zs":
-        return "s"
-    if c in ASCII_PUNCT or unicodedata.category(c)[0] in "PS":
-        return "p"
-    return ""
-
-
-class _Delim:
-    """A run of `*` waiting to be paired (CommonMark's delimiter stack entry)."""
-
-    __slots__ = ("count", "orig", "can_open", "can_close", "index", "prev", "next")
-
-    def __init__(self, count: int, can_open: bool, can_close: bool) -> None:
-        self.count = self.orig = count
-        self.can_open, self.can_close = can_open, can_close
-        self.index = 0
-        self.prev: _Delim | None = None
-        self.next: _Delim | None = None
-
-
-_Piece = Run | NoteMark | _Delim
-
-
 class _Parser:
+    """One string's parse: the bracket pairs, found once, and the diagnostics so far."""
+
     def __init__(self, text: str, *, controls: bool) -> None:
         self.text = text
         self.controls = controls  # whether the text has control characters to drop
@@ -215,7 +194,7 @@ class _Parser:
     def parse(self, lo: int, hi: int, *, in_note: bool, in_link: bool) -> list[ParsedItem]:
         """Parse text[lo:hi] into styled items (whitespace not yet normalized)."""
         text = self.text
-        nodes: list[_Piece] = []
+        nodes: list[Any] = []
         buf: list[str] = []
 
         def flush() -> None:
@@ -243,7 +222,7 @@ class _Parser:
                 while j < hi and text[j] == "*":
                     j += 1
                 flush()
-                nodes.append(self._delimiter(i, j))
+                nodes.append(delimiter(text, i, j))
                 i = j
             else:
                 end = self._special(i, hi, nodes, flush, in_note=in_note, in_link=in_link)
@@ -253,10 +232,10 @@ class _Parser:
                 else:
                     i = end
         flush()
-        return _emphasize(nodes)
+        return emphasize(nodes)
 
-    def _special(self, i: int, hi: int, nodes: list[_Piece], flush, *, in_note: bool,
-                 in_link: bool) -> int | None:
+    def _special(self, i: int, hi: int, nodes: list[Any], flush: Callable[[], None], *,
+                 in_note: bool, in_link: bool) -> int | None:
         """Handle `[`, `^[` or `<` at i; return the index after it, or None if literal."""
         text, c = self.text, self.text[i]
         if c == "[":
@@ -302,7 +281,7 @@ class _Parser:
             return m.end()
         return None
 
-    def _link(self, i: int, j: int, url: str, nodes: list[_Piece], *, in_note: bool) -> None:
+    def _link(self, i: int, j: int, url: str, nodes: list[Any], *, in_note: bool) -> None:
         """Add the runs of `[text](url)`; a refused scheme keeps the text, unlinked."""
         allowed = link_allowed(url)
         if not allowed:
@@ -317,104 +296,6 @@ class _Parser:
                 nodes.append(x)
             else:
                 nodes.append(Run(x.text, x.italic, x.bold, url if allowed else None, x.url and allowed))
-
-    def _delimiter(self, i: int, j: int) -> _Delim:
-        """A `*` run at text[i:j], classed as opener/closer by its flanking."""
-        text = self.text
-        before = _kind(text[i - 1]) if i > 0 else "s"
-        after = _kind(text[j]) if j < len(text) else "s"
-        left = after != "s" and (after != "p" or before in ("s", "p"))
-        right = before != "s" and (before != "p" or after in ("s", "p"))
-        return _Delim(j - i, left, right)
-
-
-# ------------------------------------------------------------------ emphasis
-
-def _emphasize(nodes: list[_Piece]) -> list[ParsedItem]:
-    """Pair `*` runs (CommonMark "process emphasis") and style what they enclose."""
-    delims = []
-    for k, node in enumerate(nodes):
-        if type(node) is _Delim:
-            node.index = k
-            if delims:
-                delims[-1].next, node.prev = node, delims[-1]
-            delims.append(node)
-    if not delims:
-        return nodes  # type: ignore[return-value]  # only Runs and NoteMarks
-    italic = [0] * (len(nodes) + 1)
-    bold = [0] * (len(nodes) + 1)
-    for opener, closer, use in _pair(delims[0]):
-        depth = italic if use == 1 else bold
-        depth[opener.index + 1] += 1
-        depth[closer.index] -= 1
-    out: list[ParsedItem] = []
-    it = bd = 0
-    for k, node in enumerate(nodes):
-        it += italic[k]
-        bd += bold[k]
-        if type(node) is _Delim:
-            if node.count:
-                out.append(Run("*" * node.count, it > 0, bd > 0))
-        elif type(node) is NoteMark or not (it or bd):
-            out.append(node)
-        else:
-            out.append(Run(node.text, node.italic or it > 0, node.bold or bd > 0, node.link, node.url))
-    return out
-
-
-def _pair(first: _Delim | None) -> list[tuple[_Delim, _Delim, int]]:
-    """Match closers to openers; returns (opener, closer, 1 or 2) in match order."""
-    matches: list[tuple[_Delim, _Delim, int]] = []
-    bottoms: dict[tuple[bool, int], _Delim | None] = {}
-    closer = first
-    while closer is not None:
-        if not closer.can_close:
-            closer = closer.next
-            continue
-        key = (closer.can_open, closer.orig % 3)
-        bottom = bottoms.get(key)
-        opener = closer.prev
-        while opener is not None and opener is not bottom:
-            if opener.can_open and not _odd_match(opener, closer):
-                break
-            opener = opener.prev
-        else:
-            opener = None
-        if opener is None:
-            bottoms[key] = closer.prev
-            nxt = closer.next
-            if not closer.can_open:
-                _unlink(closer)
-            closer = nxt
-            continue
-        use = 2 if opener.count >= 2 and closer.count >= 2 else 1
-        matches.append((opener, closer, use))
-        opener.count -= use
-        closer.count -= use
-        opener.next, closer.prev = closer, opener  # runs in between stay literal
-        if opener.count == 0:
-            _unlink(opener)
-        if closer.count == 0:
-            nxt = closer.next
-            _unlink(closer)
-            closer = nxt
-    return matches
-
-
-def _odd_match(opener: _Delim, closer: _Delim) -> bool:
-    """CommonMark's "rule of 3": `*a**` must not pair across a both-ways run."""
-    if not (opener.can_close or closer.can_open):
-        return False
-    total = opener.orig + closer.orig
-    return total % 3 == 0 and not (opener.orig % 3 == 0 and closer.orig % 3 == 0)
-
-
-def _unlink(node: _Delim) -> None:
-    if node.prev is not None:
-        node.prev.next = node.next
-    if node.next is not None:
-        node.next.prev = node.prev
-    node.prev = node.next = None
 
 
 # ------------------------------------------------------------------ cleanup

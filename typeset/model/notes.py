@@ -25,6 +25,7 @@ class _Definition:
     value: YNode
     content: tuple[Run, ...]
     first_ref: tuple[YNode, int] | None = None
+    first_where: str | None = None  # " (first at line L, column C)", once asked for
 
 
 class Notes:
@@ -112,7 +113,9 @@ class Notes:
             self.check.error(node, f"undefined footnote '{shorten(key)}'{hint}", mark.offset)
             return None
         if d.first_ref is not None:
-            self.check.error(node, f"footnote '{shorten(key)}' is referenced twice{self._where(*d.first_ref)}; "
+            if d.first_where is None:
+                d.first_where = self._where(*d.first_ref)
+            self.check.error(node, f"footnote '{shorten(key)}' is referenced twice{d.first_where}; "
                                    "each note is referenced once", mark.offset)
             return None
         d.first_ref = (node, mark.offset)

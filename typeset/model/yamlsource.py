@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ _FastLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
 _KNOWN_TAGS = {_CORE + t: t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")}
 _COLLECTION_TAGS = {_CORE + "map", _CORE + "seq"}
+_REPARSE_MAX = 1_000_000  # characters; the pure-Python parser reads about 1 MB a second
 
 
 @dataclass(slots=True, eq=False)
@@ -67,13 +69,14 @@ class Source:
     name: str
     text: str | None = None
     _starts: list[int] = field(default_factory=list)
+    _cursors: dict[YNode, tuple[int, int]] = field(default_factory=dict)  # node -> (offset, index)
 
     def position(self, index: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
         assert self.text is not None
         if not self._starts:
             self._starts.append(0)
-            self._starts.extend(i + 1 for i, c in enumerate(self.text) if c == "\n")
+            self._starts.extend(m.end() for m in re.finditer("\n", self.text))
         line = bisect.bisect_right(self._starts, index) - 1
         return line + 1, index - self._starts[line] + 1
 
@@ -83,13 +86,21 @@ class Source:
         Walks the scalar's source alongside its value, matching any run of
         white space (line folding, indentation) to any other; gives up on
         escapes it does not know and falls back to where the scalar starts.
+        Resumes from the last offset asked about in the same scalar, so many
+        problems in one long paragraph still cost one pass.
         """
         fallback = node.line, node.column
         if self.text is None or node.index is None or node.kind != "scalar":
             return fallback
-        j = _content_start(self.text, node)
-        j = _align(self.text, j, node.value, offset, node.style)
-        return fallback if j is None else self.position(j)
+        i, j = self._cursors.get(node, (0, -1))
+        if i > offset or j < 0:
+            i, j = 0, _content_start(self.text, node)
+        found = _align(self.text, i, j, node.value, offset, node.style)
+        if found is None:
+            return fallback
+        if offset < len(node.value) and node.value[offset] not in " \t\n":
+            self._cursors[node] = (offset, found)
+        return self.position(found)
 
 
 def _content_start(text: str, node: YNode) -> int:
@@ -103,9 +114,9 @@ def _content_start(text: str, node: YNode) -> int:
     return node.index + (1 if node.style in ("'", '"') else 0)
 
 
-def _align(src: str, j: int, value: str, offset: int, style: str | None) -> int | None:
-    """Index in `src` of `value[offset]`, reading `src` from `j`; None if they diverge."""
-    i, n = 0, len(src)
+def _align(src: str, i: int, j: int, value: str, offset: int, style: str | None) -> int | None:
+    """Index in `src` of `value[offset]`, reading on from `value[i]` at `src[j]`; None if they diverge."""
+    n = len(src)
     while i < offset:
         c = value[i]
         if c in " \t\n":
@@ -258,9 +269,12 @@ def compose(text: str, source: Source, limits: Limits) -> tuple[YNode | None, li
     (aliases, duplicate keys, tags), so validation can report them with the rest.
     libyaml is used for speed when present; when it refuses the text, the
     pure-Python parser reads it again, so errors are worded (and limits
-    applied) the same everywhere.
+    applied) the same everywhere, except in files too big to read twice
+    quickly, where libyaml's message stands.
     """
-    loaders = [_FastLoader] if _FastLoader is yaml.SafeLoader else [_FastLoader, yaml.SafeLoader]
+    loaders = [_FastLoader]
+    if _FastLoader is not yaml.SafeLoader and len(text) <= _REPARSE_MAX:
+        loaders.append(yaml.SafeLoader)
     for cls in loaders:
         builder = _Builder(source, limits, [])
         try:

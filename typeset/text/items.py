@@ -89,6 +89,8 @@ def build_items(
     for run in runs:
         if run.mark is not None:
             builder.add_mark(run)
+            if run.break_after:
+                builder.newline()
             continue
         parts = _SPACE_SPLIT.split(run.text)
         for i, part in enumerate(parts):
@@ -231,6 +233,14 @@ class _Builder:
             self.items.append(Penalty(0.0, INF_PENALTY, kind="mark"))
             self.items.append(glue)
         self._boxes(text, run)
+
+    def newline(self) -> None:
+        """A forced line break here (TeX's \\newline: fill glue, then a break that must be taken)."""
+        self.pending = None
+        if self.items and type(self.items[-1]) is Box:
+            self.items.append(Penalty(0.0, INF_PENALTY, kind="newline"))
+            self.items.append(Glue(0.0, 0.0, 0.0, fill=1.0))
+            self.items.append(Penalty(0.0, -INF_PENALTY, kind="newline"))
 
     def finish(self) -> list[Item]:
         """Drop trailing space and breaks, then add TeX's \\parfillskip ending."""

@@ -19,6 +19,8 @@ class StyledRun:
     `url`: the text may break after / . - _ ? & = without a hyphen, never hyphenated.
     `mark`: this run is the reference mark of note `mark`; it never starts a line.
     `anchor`: this run is the label that starts note `anchor` (a link target).
+    `break_after`: force a line break after this mark (keeps a later mark off the
+    line of a note too long to share its page with the notes after it).
     """
 
     text: str
@@ -31,6 +33,7 @@ class StyledRun:
     mark: int | None = None
     anchor: int | None = None
     hyphenate: bool = True
+    break_after: bool = False  # a mark run only: the line must end after it
 
 
 @dataclass(frozen=True, slots=True)
