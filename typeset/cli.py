@@ -17,7 +17,6 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TextIO
 
 from typeset.atomicio import WriteError
@@ -111,25 +110,10 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _build_one(src: str, args: argparse.Namespace) -> int:
-    """Load, render, report warnings, then write; what `pipeline.build` does, plus the warnings."""
-    from typeset.atomicio import atomic_write
-    from typeset.model import load_brief
-    from typeset.pipeline import render_result
+    from typeset.pipeline import build
 
-    out = Path(args.output) if args.output else Path(src).with_suffix(".pdf")
-    if out.resolve() == Path(src).resolve():
-        raise BriefError(Problem(src, None, None, f"the output {out} would overwrite the brief"))
-    brief = load_brief(src, strict=args.strict)
-    try:
-        result = render_result(brief, args.layout, root=args.root)
-    except BriefError:
-        _report(brief.warnings)
-        raise
-    if args.strict and result.warnings:
-        _report([Problem(w.path, w.line, w.column, w.message) for w in result.warnings])
-        return EXIT_PROBLEM
-    _report(result.warnings)
-    atomic_write(out, result.pdf)
+    built = build(src, args.output, layout=args.layout, strict=args.strict, root=args.root)
+    _report(built.warnings)
     return EXIT_OK
 
 

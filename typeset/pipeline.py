@@ -56,20 +56,37 @@ def render(brief: Brief, layout: str | Layout | None = None, *,
     return render_result(brief, layout, root=root).pdf
 
 
+@dataclass(frozen=True, slots=True)
+class Built:
+    """What `build` wrote: the output path, its page count and the warnings of the run."""
+
+    path: Path
+    pages: int
+    warnings: tuple[Problem, ...]
+
+
 def build(src: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
           layout: str | Layout | None = None, strict: bool = False,
-          root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> Path:
-    """Load `src`, render it and write the PDF atomically; returns the output path."""
+          root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> Built:
+    """Load `src`, render it and write the PDF atomically (default: beside the brief).
+
+    Nothing is written unless the whole render succeeded; with `strict`, a warning
+    is an error. Raises BriefError carrying every problem (warnings first)."""
     from typeset.atomicio import atomic_write
     from typeset.model import load_brief
 
+    target = Path(out) if out is not None else Path(src).with_suffix(".pdf")
+    if target.resolve() == Path(src).resolve():
+        raise BriefError(Problem(os.fspath(src), None, None, f"the output {target} would overwrite the brief"))
     brief = load_brief(src, strict=strict)
-    result = render_result(brief, layout, root=root)
+    try:
+        result = render_result(brief, layout, root=root)
+    except BriefError as exc:
+        raise BriefError(tuple(brief.warnings) + exc.problems) from None
     if strict and result.warnings:
         raise BriefError([Problem(w.path, w.line, w.column, w.message) for w in result.warnings])
-    target = Path(out) if out is not None else Path(src).with_suffix(".pdf")
     atomic_write(target, result.pdf)
-    return target
+    return Built(target, result.pages, result.warnings)
 
 
 def _roots(root: object) -> tuple[Path, ...]:

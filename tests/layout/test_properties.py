@@ -19,9 +19,12 @@ from typeset.style import load_layout
 from typeset.units import Length
 
 WORDS = ["alliance", "security", "maritime", "the", "of", "and", "Japan", "strategic", "cooperation",
-         "interoperability", "counterweight", "<tag>", "a&b", "x>y", "Zürich", "Ελλάδα", "Москва",
+         "interoperability", "counterweight", "<tag>", "a&b", "cost>benefit", "Zürich", "Ελλάδα", "Москва",
          "pneumonoultramicroscopicsilicovolcanoconiosis", "\u201cquoted\u201d", "2024", "—", "U.S."]
-URL = st.text("abcdefghij/-._?=&", min_size=10, max_size=90).map(lambda s: f"<https://example.org/{s}>")
+SEGMENTS = ["briefing-room", "statements-releases", "2024", "04", "united-states-japan-joint-statement",
+            "content", "7c87655e-7994-4a34", "news", "report.pdf", "index.html?id=42&lang=en", "world_asia"]
+URL = st.lists(st.sampled_from(SEGMENTS), min_size=1, max_size=7).map(
+    lambda parts: "<https://www.example.org/" + "/".join(parts) + ">")
 
 
 def _small_layout(name: str):  # a page of about a third of A4 height

@@ -58,6 +58,6 @@ def line_elems(lines: Sequence[Line], style: TextStyle, *, x: float = 0.0, role:
     out = []
     for k, line in enumerate(lines):
         items = tuple(TextItem(x + f.x, base, f) for f in line.frags)
-        allowed = k == 0 or (not keep and k >= orphans and n - k >= widows and not lines[k - 1].hyphenated)
+        allowed = k == 0 or (not keep and k >= orphans and n - k >= widows and not lines[k - 1].mid_word)
         out.append(Elem(style.leading, items, role=role, break_before=allowed, notes=line.notes))
     return out

@@ -185,12 +185,16 @@ class PageFill:
         self.carry_out.extend(pending)
 
     def _keep_two(self, lines: list[Elem], k: int) -> list[Elem]:
-        """The lines from k on, taking one more back so no single line is carried alone."""
-        if len(lines) - k == 1 and k >= 3 and self.notes and self.notes[-1] is lines[k - 1]:
-            self.notes.pop()
-            self.notes_h -= lines[k - 1].height
-            return lines[k - 1:]
-        return lines[k:]
+        """The lines from k on. The split may move back up to two lines (the note's first line
+        always stays) so that it does not fall inside a word and no single line is carried alone."""
+        candidates = [c for c in (k, k - 1, k - 2) if c >= 1]
+        good = [c for c in candidates if lines[c].break_before]
+        split = next((c for c in good if len(lines) - c >= 2), good[0] if good else k)
+        for line in reversed(lines[split:k]):
+            if self.notes and self.notes[-1] is line:
+                self.notes.pop()
+                self.notes_h -= line.height
+        return lines[split:]
 
     # -- finishing -------------------------------------------------------------------------------
     def finish(self) -> Page:

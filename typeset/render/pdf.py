@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
@@ -52,6 +52,17 @@ def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> byte
     return buf.getvalue()
 
 
+ZERO_WIDTH_JOINER = "\u200d"
+LABEL_CHARS = frozenset("0123456789*\u2020\u2021\u00a7\u2016\u00b6")
+
+
+def _glued_to_label_char(prev: TextItem, mark: TextItem) -> bool:
+    """Whether a mark directly follows a digit or note symbol of the running text."""
+    f = prev.frag
+    return (f.mark is None and bool(f.text) and f.text[-1] in LABEL_CHARS
+            and abs(prev.x + f.width - mark.x) < 0.5)
+
+
 class _Painter:
     def __init__(self, c: canvas.Canvas, images: ImageStore) -> None:
         self.c = c
@@ -65,9 +76,13 @@ class _Painter:
             top = page.height - y
             if elem.outline:
                 self._outline(elem, top)
+            prev: TextItem | None = None
             for item in elem.items:
                 if isinstance(item, TextItem):
+                    if item.frag.mark is not None and prev is not None and _glued_to_label_char(prev, item):
+                        self._separator(text, state, x, top, prev, item)
                     self._text(text, state, x, top, item)
+                    prev = item
                 elif isinstance(item, RuleItem):
                     self._rule(x, top, item)
                 elif isinstance(item, ImageItem):
@@ -97,6 +112,15 @@ class _Painter:
             self.c.bookmarkHorizontal(f"note{f.anchor}", x + item.x, top - item.baseline + f.size * 2)
         if f.mark is not None:
             self.c.bookmarkHorizontal(f"mark{f.mark}", x + item.x, top - item.baseline + f.size * 3)
+
+    def _separator(self, text: canvas.PDFTextObject, state: dict[str, object], x: float, top: float,
+                   prev: TextItem, mark: TextItem) -> None:
+        """A zero-width joiner between a digit and the mark after it ("2030" then mark "12"),
+        so text extraction reads two numbers, not "203012"."""
+        f = prev.frag
+        joiner = TextItem(mark.x + 0.2, prev.baseline, replace(f, text=ZERO_WIDTH_JOINER, rise=0.0, mark=None,
+                                                               anchor=None, link=None))
+        self._text(text, state, x, top, joiner)
 
     def _rule(self, x: float, top: float, item: RuleItem) -> None:
         c = self.c

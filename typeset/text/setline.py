@@ -11,10 +11,13 @@ the PDF gets one text operation per word piece.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from typeset.text.fonts import FontBook
 from typeset.text.items import Box, Glue, Item, Penalty, after_break
 from typeset.text.types import Align, Frag, Line
+
+MID_WORD = frozenset({"hyphen", "soft", "url", "split", "zwsp"})
 
 
 def set_lines(
@@ -36,6 +39,8 @@ def set_lines(
         indent = indent_first if k == 0 else 0.0
         line = _set_line(items[start:b], hyphen, fonts, measure - indent, indent, align, ragged_fill)
         if line is not None:
+            if isinstance(end, Penalty) and end.kind in MID_WORD:
+                line = replace(line, mid_word=True)
             lines.append(line)
         start = after_break(items, b)
     return lines

@@ -72,3 +72,4 @@ class Line:
     notes: tuple[int, ...] = ()
     ratio: float = 0.0  # adjustment ratio used: <0 shrunk, >0 stretched
     hyphenated: bool = False
+    mid_word: bool = False  # the line ends inside a word (hyphen, URL or split break)
