@@ -85,7 +85,7 @@ def load_layout(name_or_path: str | None = None, *, relative_to: Path | None = N
     values = dict(tree.value)
     values.pop("extends", None)
     problems: list[Problem] = []
-    layout = _build(Layout, Node(values, tree.source, tree.line, tree.column), "", problems,
+    layout = _build(Layout, Node(values, tree.source, tree.line, tree.column, tree.keys), "", problems,
                     skip=frozenset({"name", "folder"}))
     if problems:
         raise LayoutError(problems)
@@ -107,8 +107,8 @@ def _build(cls: type, node: Node, where: str, problems: list[Problem],
         if k not in fields:
             near = difflib.get_close_matches(k, list(fields), n=1)
             hint = f"; did you mean '{near[0]}'?" if near else ""
-            problems.append(Problem(sub.source, sub.line, sub.column,
-                                    f"unknown key '{path}'{hint}"))
+            source, line, column = (node.keys or {}).get(k, (sub.source, sub.line, sub.column))
+            problems.append(Problem(source, line, column, f"unknown key '{path}'{hint}"))
             continue
         value = _value(hints[k], sub, path, problems, getattr(base, k))
         if value is not _BAD:
@@ -175,7 +175,12 @@ def _scalar(tp: Any, v: Any) -> Any:
         if isinstance(v, bool) or not isinstance(v, int):
             raise ValueError(f"expected a whole number, got {v!r}")
         return v
-    if tp is float:
+    if tp is float:  # sizes and leadings: points, written bare or with a unit
+        if isinstance(v, str):
+            try:
+                return parse_length(v, allow_percent=False).points
+            except ValueError:
+                raise ValueError(f"expected a number, got {v!r}") from None
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             raise ValueError(f"expected a number, got {v!r}")
         return float(v)

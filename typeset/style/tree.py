@@ -25,6 +25,7 @@ class Node:
     source: str
     line: int
     column: int
+    keys: dict[str, tuple[str, int, int]] | None = None  # mapping only: where each key was written
 
     def problem(self, message: str) -> Problem:
         return Problem(self.source, self.line, self.column, message)
@@ -60,13 +61,15 @@ def _convert(node: yaml.Node, source: str, depth: int) -> Node:
     if isinstance(node, yaml.SequenceNode):
         return Node([_convert(n, source, depth + 1) for n in node.value], source, line, column)
     out: dict[str, Node] = {}
+    keys: dict[str, tuple[str, int, int]] = {}
     for k, v in node.value:
         name = str(k.value)
         if name in out:
             raise LayoutError(Problem(source, k.start_mark.line + 1, k.start_mark.column + 1,
                                       f"duplicate key '{name}'"))
         out[name] = _convert(v, source, depth + 1)
-    return Node(out, source, line, column)
+        keys[name] = (source, k.start_mark.line + 1, k.start_mark.column + 1)
+    return Node(out, source, line, column, keys)
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -110,7 +113,8 @@ def merge(base: Node, over: Node) -> Node:
     """Deep-merge mappings (`over` wins); lists and scalars are replaced whole."""
     if isinstance(base.value, dict) and isinstance(over.value, dict):
         out = dict(base.value)
+        keys = {**(base.keys or {}), **(over.keys or {})}
         for k, v in over.value.items():
             out[k] = merge(out[k], v) if k in out else v
-        return Node(out, over.source, over.line, over.column)
+        return Node(out, over.source, over.line, over.column, keys)
     return over
