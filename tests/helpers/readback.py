@@ -98,17 +98,18 @@ def _read_lines(page: PageRead) -> None:
         size = max(c["size"] for c in line)
         base = max(c["bottom"] for c in line if c["size"] == size)
         in_notes = page.rule_y is not None and line[0]["top"] > page.rule_y
-        text, label, prev = [], "", None
+        text, label, prev, last_mark = [], "", None, None
         for k, c in enumerate(line):
             raised = _raised(c, size, base) and c["text"] in LABEL_CHARS
             gap = prev is not None and c["x0"] - prev["x1"] > 0.8
             if raised and k == len(label) and in_notes:
                 label += c["text"]  # a note's label, at the start of its line
             elif raised and prev is not None and not in_notes:
-                if page.marks and prev["text"] in LABEL_CHARS and _raised(prev, size, base):
-                    page.marks[-1] += c["text"]
+                if last_mark is not None and -1.0 <= c["x0"] - last_mark["x1"] < 2.0:
+                    page.marks[-1] += c["text"]  # the next digit of the same mark
                 else:
                     page.marks.append(c["text"])
+                last_mark = c
                 text.append(" ")
             else:
                 text.append((" " if gap else "") + c["text"])
