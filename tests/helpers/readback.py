@@ -131,7 +131,8 @@ def _joined(have: list[str], k: int, rest: str) -> int:
 def in_order(need: list[str], have: list[str]) -> int:
     """Index of the first word of `need` not found in order in `have` (len(need) if all are).
     A word broken across lines (hyphenated, or a URL) spans several tokens of `have`; broken
-    across pages, its rest comes after the page's notes, so it is looked for further on."""
+    across pages, its rest comes after the page's notes, so it is looked for further on
+    (unless the whole word comes later: then this piece was some other word's)."""
     j = 0
     for i, t in enumerate(need):
         while j < len(have):
@@ -142,8 +143,10 @@ def in_order(need: list[str], have: list[str]) -> int:
             if t.startswith(h):
                 rest = t[len(h):]
                 k = _joined(have, j, rest)
+                window = have[j:j + 3000]
+                stop = j + window.index(t) if t in window else min(len(have), j + 3000)
                 far = j + 1
-                while k < 0 and far < min(len(have), j + 3000):
+                while k < 0 and far < stop:  # the rest must come before the word's next whole occurrence
                     k = _joined(have, far, rest) if rest.startswith(have[far]) else -1
                     far += 1
                 if k >= 0:

@@ -114,7 +114,7 @@ def _item(item: HeaderItem, fields: dict[str, str], brief: Brief, ctx: Context, 
 def _logo(item: HeaderItem, brief: Brief, ctx: Context) -> list[Elem]:
     if brief.publisher and brief.publisher.logo:
         name, base = brief.publisher.logo, Path(brief.base_dir or ".")
-        pos = brief.publisher.pos
+        pos = brief.publisher.logo_pos or brief.publisher.pos
     elif ctx.layout.publisher.logo and not brief.publisher:
         name, base, pos = ctx.layout.publisher.logo, Path(ctx.layout.folder), None
     else:

@@ -5,6 +5,7 @@ the decoded image is kept and handed to the renderer as an object.
 """
 from __future__ import annotations
 
+import stat
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from PIL import Image as PILImage
 from typeset.safepath import PathRefused, resolve_inside
 
 MAX_PIXELS = 40_000_000
+MAX_TOTAL_PIXELS = 80_000_000  # all distinct images of one brief, decoded in memory together
 MAX_FILE_BYTES = 20_000_000
 
 
@@ -33,9 +35,12 @@ class LoadedImage:
 class ImageStore:
     """Loads each image once and remembers it for the renderer."""
 
-    def __init__(self, roots: Sequence[Path], max_pixels: int = MAX_PIXELS) -> None:
+    def __init__(self, roots: Sequence[Path], max_pixels: int = MAX_PIXELS,
+                 max_total_pixels: int = MAX_TOTAL_PIXELS) -> None:
         self.roots = tuple(roots)
         self.max_pixels = max_pixels
+        self.max_total_pixels = max_total_pixels
+        self.total_pixels = 0
         self.images: dict[str, LoadedImage] = {}
 
     def load(self, name: str, base: Path) -> LoadedImage:
@@ -50,7 +55,10 @@ class ImageStore:
 
     def _open(self, path: Path, name: str) -> LoadedImage:
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
+            st = path.stat()
+            if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+                raise ImageProblem(f"cannot read image '{name}'")
+            if st.st_size > MAX_FILE_BYTES:
                 raise ImageProblem(f"image '{name}' is larger than {MAX_FILE_BYTES // 1_000_000} MB")
             with warnings.catch_warnings():
                 warnings.simplefilter("error", PILImage.DecompressionBombWarning)
@@ -59,8 +67,12 @@ class ImageStore:
                     if w * h > self.max_pixels:
                         raise ImageProblem(f"image '{name}' has {w}x{h} pixels, more than the limit "
                                            f"of {self.max_pixels:,}")
+                    if self.total_pixels + w * h > self.max_total_pixels:
+                        raise ImageProblem(f"image '{name}' takes the images of this brief past "
+                                           f"{self.max_total_pixels:,} pixels in all; use smaller images")
                     im.load()
                     img = _normalise(im)
+                    self.total_pixels += w * h
         except ImageProblem:
             raise
         except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):

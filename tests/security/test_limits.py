@@ -1,0 +1,108 @@
+"""Input limits give one clear, positioned error, fast; big but legal input stays near linear.
+
+Everything runs through the command (`python -m typeset validate|build`) in a
+child process, so the wall time and peak memory measured are the whole run's.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.security.helpers import brief_yaml, notes_brief, typeset
+from typeset.model import Limits, load_brief
+from typeset.model.limits import DEFAULT_LIMITS
+from typeset.model.markup import MAX_URL_CHARS
+
+L = DEFAULT_LIMITS
+
+
+CASES = {
+    "aliases": (brief_yaml("      - &p Text.\n      - *p\n"), "b.yaml:6:9: error: aliases (*p) are not allowed"),
+    "alias-bomb": ("a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{k}: &{k} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, k in zip("abcdefgh", "bcdefghi", strict=True)), "error: aliases (*a) are not allowed"),
+    "depth": ("title: T\nsections: " + "[" * 100 + "]" * 100 + "\n",
+              f"b.yaml:2:{11 + L.max_depth - 1}: error: nested deeper than {L.max_depth} levels"),
+    "depth-10000": ("title: T\nsections: " + "[" * 10_000 + "]" * 10_000 + "\n", "nested deeper than"),
+    "footnotes": (notes_brief(L.max_footnotes + 1), f"error: too many footnotes ({L.max_footnotes + 1:,}; "
+                                                    f"the limit is {L.max_footnotes:,})"),
+    "inline-footnotes": (notes_brief(L.max_footnotes + 1, inline=True), "error: too many footnotes"),
+    "note-length": (brief_yaml("      - Text.[^a]\n") + "footnotes:\n  a: " + "x" * (L.max_note_chars + 1) + "\n",
+                    f"b.yaml:7:6: error: footnote 'a' is too long ({L.max_note_chars + 1:,} characters; "
+                    f"the limit is {L.max_note_chars:,})"),
+    "paragraph-length": (brief_yaml("      - " + "x " * (L.max_paragraph_chars // 2 + 1) + "\n"),
+                         f"b.yaml:5:9: error: a paragraph is too long ({L.max_paragraph_chars + 1:,} characters"),
+    "heading-length": ("title: T\nsections:\n  - heading: " + "h" * (L.max_paragraph_chars + 1) + "\n",
+                       "b.yaml:3:14: error: 'heading' is too long"),
+    "title-length": ("title: " + "t" * (L.max_paragraph_chars + 1) + "\nsections: [{heading: H}]\n",
+                     "b.yaml:1:8: error: 'title' is too long"),
+    "nodes": (brief_yaml("      - [" + ", ".join(["x"] * (L.max_nodes + 1)) + "]\n"),
+              f"too many YAML values (more than {L.max_nodes:,})"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("command", ["validate", "build"])
+def test_limit_is_one_clear_error(tmp_path, case, command):
+    text, expected = CASES[case]
+    (tmp_path / "b.yaml").write_text(text)
+    run = typeset(command, "b.yaml", cwd=tmp_path)
+    assert run.returncode == 1
+    assert expected in run.stderr, run.stderr[:500]
+    lines = run.stderr.splitlines()
+    most = 100 if case == "alias-bomb" else 3  # the bomb: one line per alias written, none per expansion
+    assert all(line.startswith("b.yaml:") for line in lines) and len(lines) <= most, lines[:5]
+    assert run.seconds < 15 and run.max_rss_mb < 400, (run.seconds, run.max_rss_mb)
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def test_file_size_limit_default_and_configurable(tmp_path):
+    big = tmp_path / "b.yaml"
+    big.write_bytes(brief_yaml().encode() + b"#" * L.max_bytes)
+    run = typeset("validate", "b.yaml", cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stderr == f"b.yaml: error: file too large ({big.stat().st_size:,} bytes; the limit is 10,000,000)\n"
+    assert run.seconds < 20 and run.max_rss_mb < 200, (run.seconds, run.max_rss_mb)
+    small = tmp_path / "s.yaml"
+    small.write_text(brief_yaml())
+    from typeset.errors import BriefError
+    with pytest.raises(BriefError, match=r"file too large \(\d+ bytes; the limit is 20\)"):
+        load_brief(small, max_bytes=20)
+    with pytest.raises(BriefError, match="the limit is 30"):
+        load_brief(small, limits=Limits(max_bytes=30))
+    assert load_brief(big, max_bytes=20_000_000).title == "T"
+
+
+def test_limits_are_at_the_documented_values():
+    assert (L.max_bytes, L.max_depth, L.max_footnotes, L.max_note_chars, L.max_paragraph_chars) == \
+        (10_000_000, 64, 10_000, 20_000, 200_000)
+
+
+def measure(tmp_path: Path, name: str, text: str) -> tuple[float, float, float, float]:
+    (tmp_path / name).write_text(text)
+    v = typeset("validate", "-q", name, cwd=tmp_path)
+    b = typeset("build", name, cwd=tmp_path, timeout=300)
+    for run in (v, b):
+        assert run.returncode == 0 and all(": warning: " in line for line in run.stderr.splitlines()), \
+            run.stderr[:300]
+    return v.seconds, v.max_rss_mb, b.seconds, b.max_rss_mb
+
+
+def test_one_200k_character_word(tmp_path):
+    v_s, v_mb, b_s, b_mb = measure(tmp_path, "word.yaml", brief_yaml("      - " + "w" * 200_000 + "\n"))
+    assert v_s < 5 and b_s < 20 and max(v_mb, b_mb) < 400, (v_s, v_mb, b_s, b_mb)
+
+
+def test_one_200k_character_url(tmp_path):
+    """A long link is kept as text: one annotation per line holding the whole URI would be quadratic."""
+    url = "<https://example.org/" + "/".join(f"seg{i:06d}" for i in range(19_990)) + ">"
+    v_s, v_mb, b_s, b_mb = measure(tmp_path, "url.yaml", brief_yaml(f"      - \"{url}\"\n"))
+    assert len(url) > 90 * MAX_URL_CHARS
+    assert b_s < 30 and max(v_mb, b_mb) < 400, (v_s, v_mb, b_s, b_mb)
+    assert (tmp_path / "url.pdf").stat().st_size < 5_000_000
+
+
+def test_ten_thousand_notes(tmp_path):
+    v_s, v_mb, b_s, b_mb = measure(tmp_path, "notes.yaml", notes_brief(L.max_footnotes))
+    assert v_s < 10 and b_s < 90 and max(v_mb, b_mb) < 600, (v_s, v_mb, b_s, b_mb)
