@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from typeset.errors import BriefError, LayoutError, Problem
@@ -15,6 +16,7 @@ from typeset.layout.images import ImageStore
 from typeset.layout.notes import continued_line, note_indent, note_lines
 from typeset.layout.numbering import labels_for
 from typeset.layout.paginate import Geometry, NoteArea, paginate
+from typeset.layout.readorder import ambiguous_start, document_words, words
 from typeset.model.nodes import Brief
 from typeset.resources import FONTS_DIR, LAYOUTS_DIR
 from typeset.safepath import PathRefused, resolve_inside
@@ -64,9 +66,22 @@ def _paginate_once(brief: Brief, ctx: Context) -> list[Page]:
         build_header(brief, ctx, flow)
         flow.keep_next = False
         build_flow(brief, ctx, flow)
-        return paginate(flow.elems, notes.__getitem__, ctx.geom, note_area(ctx))
+        pieces = document_words(chain(flow.elems, *notes.values()))
+        hazard = ambiguous_start(pieces, furniture_words(brief_fields(brief, ctx), ctx.layout))
+        return paginate(flow.elems, notes.__getitem__, ctx.geom, note_area(ctx), hazard)
     except LayoutProblem as exc:
         raise BriefError([exc.problem]) from None
+
+
+def furniture_words(fields: dict[str, str], layout: Layout) -> list[str]:
+    """Words of a page's footer, then of the next page's running header (page numbers aside)."""
+    out: list[str] = []
+    for spec in (layout.footer, layout.running_header):
+        text = spec.text
+        for key, value in fields.items():
+            text = text.replace("{" + key + "}", value)
+        out.extend(w for w in words(text) if not w.isdigit())
+    return out
 
 
 def note_area(ctx: Context) -> NoteArea:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from typeset.layout.elements import Elem, Page, RuleItem, TextItem
+from typeset.layout.readorder import Hazard
 
 EPS = 0.01
 
@@ -221,8 +222,9 @@ class PageFill:
 
 
 def paginate(flow: Sequence[Elem], notes: Callable[[int], Sequence[Elem]],
-             geom: Geometry, area: NoteArea) -> list[Page]:
-    """Fill pages with `flow`, placing the notes each element marks (see module docstring)."""
+             geom: Geometry, area: NoteArea, hazard: Hazard | None = None) -> list[Page]:
+    """Fill pages with `flow`, placing the notes each element marks (see module docstring).
+    `hazard` tells breaks to avoid where an earlier one is allowed (see readorder.py)."""
     pages: list[Page] = []
     fill = PageFill(1, geom, area, [])
     first = 0  # index of the first flow element on the current page
@@ -243,6 +245,8 @@ def paginate(flow: Sequence[Elem], notes: Callable[[int], Sequence[Elem]],
             i += 1
             continue
         j = _break_index(flow, first, i)
+        if hazard is not None:
+            j = _clearer_break(flow, first, j, fill, hazard)
         fill.restore(j)
         pages.append(fill.finish())
         fill = PageFill(len(pages) + 1, geom, area, fill.carry_out)
@@ -252,6 +256,18 @@ def paginate(flow: Sequence[Elem], notes: Callable[[int], Sequence[Elem]],
         fill = PageFill(len(pages) + 1, geom, area, fill.carry_out)
         pages.append(fill.finish())
     return pages
+
+
+def _clearer_break(flow: Sequence[Elem], first: int, j: int, fill: PageFill, hazard: Hazard) -> int:
+    """`j`, or one of the five legal breaks before it, whichever `hazard` does not flag first."""
+    k, tries = j, 0
+    while tries < 6 and k > first:
+        if flow[k].break_before or k == j:
+            if not hazard(fill.notes[: fill.snaps[k][2]], flow[k:k + 4]):
+                return k
+            tries += 1
+        k -= 1
+    return j
 
 
 def _starts_note(elem: Elem) -> bool:

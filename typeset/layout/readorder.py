@@ -1,0 +1,62 @@
+"""Page breaks that keep the PDF's text unambiguous when it is read back as words.
+
+Text extraction reads a page's body, then its notes and footer, then the next
+page's header and body. When the first word at the top of a page (say
+"these") begins with a whole word standing between them (a note's "the"), and
+the rest ("se") is itself a word piece found in the document, a reader that
+rejoins words broken across lines and pages can take "the" + "se" for the
+broken word and lose its place. Such a break is avoided when the page may
+end a line or two earlier instead.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+
+from typeset.layout.elements import Elem, TextItem
+
+_WORD = re.compile(r"\w+")
+
+Hazard = Callable[[Sequence[Elem], Sequence[Elem]], bool]
+
+
+def words(text: str) -> list[str]:
+    """Words as extraction tools see them: NFKC, lower case, runs of word characters."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).replace("\u00ad", "").lower())
+
+
+def elem_words(elem: Elem) -> list[str]:
+    return words(" ".join(i.frag.text for i in elem.items if isinstance(i, TextItem)))
+
+
+def document_words(elems: Iterable[Elem]) -> frozenset[str]:
+    """Every word and word piece (hyphenated or URL fragments) the pages will show."""
+    out: set[str] = set()
+    for elem in elems:
+        out.update(elem_words(elem))
+    return frozenset(out)
+
+
+def ambiguous_start(pieces: frozenset[str], furniture: Sequence[str]) -> Hazard:
+    """A test of whether a page ending before `following`, with `notes` at its foot, reads
+    ambiguously: the next page's first words are matched, in order, against the words
+    that stand between (notes, footer, header), as a word-matching reader would."""
+
+    def hazard(notes: Sequence[Elem], following: Sequence[Elem]) -> bool:
+        between = [w for line in notes for w in elem_words(line)] + list(furniture)
+        upcoming = [w for e in following for w in elem_words(e) if not w.isdigit()][:40]
+        j = 0
+        for t in upcoming:
+            while j < len(between):
+                h = between[j]
+                j += 1
+                if h == t:
+                    break
+                if t.startswith(h) and t[len(h):] in pieces:
+                    return True
+            else:
+                return False
+        return False
+
+    return hazard
