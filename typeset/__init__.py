@@ -11,6 +11,7 @@ validating a brief stays light.
 """
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from typeset.errors import BriefError, LayoutError, Problem
@@ -20,6 +21,12 @@ from typeset.model.nodes import Brief
 __all__ = ["Brief", "BriefError", "LayoutError", "Problem", "build", "load", "render"]
 
 _LAZY = ("render", "build")
+
+# The subpackage typeset.render shares its name with render(): importing it
+# binds the name to the package. Bind it now and drop the binding, so the
+# name always reaches __getattr__ (and the function) whatever is imported later.
+importlib.import_module("typeset.render")
+del globals()["render"]
 
 
 def __getattr__(name: str) -> Any:

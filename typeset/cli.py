@@ -7,8 +7,12 @@ internal error, 130 interrupted. Problems go to stderr, one per line, as
 TYPESET_DEBUG=1 is set in the environment.
 
 `validate` prints ``BRIEF: ok (N notes)`` on stdout for each valid brief
-(silenced by --quiet); `build` prints nothing but problems. With several
-briefs, each is handled and the worst status is returned.
+(silenced by --quiet); `build` of one brief prints nothing but problems.
+`build` of several briefs runs them in parallel processes (--jobs, see
+typeset/batch.py) and reports on stderr: a progress line on a terminal, a
+``built OUT.pdf (N pages)`` or ``failed BRIEF`` line per brief otherwise, then
+every failure's problems. With several briefs, each is handled and the worst
+status is returned.
 """
 from __future__ import annotations
 
@@ -67,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--root", metavar="DIR",
                    help="folder the brief may read images and logos from (default: its own folder)")
+    p.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                   help="build several briefs in N processes (default: the number of cores; "
+                        "1 builds them one after the other in this process)")
     p.set_defaults(run=_build, subparser=p)
 
     p = sub.add_parser("layouts", help="list the bundled layouts")
@@ -92,7 +99,22 @@ def _validate(args: argparse.Namespace) -> int:
     return status
 
 
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, at least 1, got {text!r}")
+    return n
+
+
 def _build(args: argparse.Namespace) -> int:
+    if len(args.briefs) > 1:
+        from typeset import batch
+
+        options = batch.Options(args.output, args.layout, args.strict, args.root)
+        return batch.run(args.briefs, options, jobs=args.jobs)
     status = EXIT_OK
     for src in args.briefs:
         try:

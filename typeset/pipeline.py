@@ -9,11 +9,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from typeset.errors import BriefError, Problem
+from reportlab.pdfbase.ttfonts import TTFError
+
+from typeset.errors import BriefError, LayoutError, Problem
 from typeset.layout import LaidOut, lay_out
 from typeset.model.nodes import Brief
 from typeset.render.pdf import Metadata, write_pdf
+from typeset.resources import LAYOUTS_DIR
+from typeset.safepath import PathRefused, resolve_inside
 from typeset.style import Layout, load_layout
+from typeset.style.load import is_bundled_name
+from typeset.text.fonts import FontError
 
 CREATOR = "typeset"
 
@@ -25,28 +31,48 @@ class Result:
     warnings: tuple[Problem, ...]
 
 
-def resolve_layout(brief: Brief, layout: str | Layout | None) -> Layout:
-    """The layout object for a render: given, named by the caller, or named by the brief."""
+def resolve_layout(brief: Brief, layout: str | Layout | None, *, extra_roots: Sequence[Path] = ()) -> Layout:
+    """The layout object for a render: given, named by the caller, or named by the brief.
+
+    The caller's layout is trusted; a layout file the brief names must lie in
+    the brief's folder, a widened root or the bundled layouts (spec §5).
+    """
     if isinstance(layout, Layout):
         return layout
     if layout is not None:
         return load_layout(layout, relative_to=Path.cwd())
     base = Path(brief.base_dir) if brief.base_dir else Path.cwd()
-    return load_layout(brief.layout, relative_to=base)
+    if brief.layout is None or is_bundled_name(brief.layout):
+        return load_layout(brief.layout, relative_to=base)
+    roots = [base, LAYOUTS_DIR, *extra_roots]
+    try:
+        resolve_inside(brief.layout, base, roots)
+    except PathRefused as exc:
+        at = brief.layout_pos
+        raise BriefError(Problem(brief.source, at.line if at else None, at.column if at else None,
+                                 f"'layout': {exc}")) from None
+    return load_layout(brief.layout, relative_to=base, roots=roots)
 
 
 def render_result(brief: Brief, layout: str | Layout | None = None, *,
                   root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> Result:
     """Lay out and draw `brief`; the PDF bytes, page count and warnings."""
-    spec = resolve_layout(brief, layout)
-    laid: LaidOut = lay_out(brief, spec, extra_roots=_roots(root))
+    roots = _roots(root)
+    spec = resolve_layout(brief, layout, extra_roots=roots)
+    try:
+        laid: LaidOut = lay_out(brief, spec, extra_roots=roots)
+    except FontError as exc:  # fonts are read when first used; a bad file is the layout's problem
+        raise LayoutError(Problem(spec.name, None, None, str(exc))) from None
     meta = Metadata(
         title=brief.title,
         author=", ".join(a.name for a in brief.authors),
         subject=" \u2014 ".join(x for x in (brief.series, brief.subtitle) if x),
         creator=CREATOR,
     )
-    pdf = write_pdf(laid.pages, meta, laid.images)
+    try:
+        pdf = write_pdf(laid.pages, meta, laid.images)
+    except TTFError as exc:  # a damaged font file that parsed but cannot be subset
+        raise LayoutError(Problem(spec.name, None, None, f"cannot embed a font: {exc}")) from None
     return Result(pdf, len(laid.pages), tuple(brief.warnings) + tuple(laid.warnings))
 
 

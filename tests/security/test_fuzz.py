@@ -197,3 +197,11 @@ def test_the_generator_does_reach_the_renderer(folder):
 
     collect()
     assert results == {"pdf", "error"}
+
+
+@pytest.mark.parametrize("invisible", ["\ufeff", "\u200b", "\u00ad"])
+def test_a_heading_that_prints_nothing_does_not_break_the_outline(folder, invisible):
+    """Found by the fuzzer: the subsection of an invisible heading jumped two outline levels."""
+    data = {"title": "T", "sections": [{"heading": "One", "sections": [
+        {"heading": invisible, "sections": [{"heading": "Three", "content": ["Text."]}]}]}]}
+    assert outcome(data, folder) == "pdf"

@@ -102,6 +102,7 @@ def _read(root: YNode | None, check: Checker, base_dir: str | None) -> Brief | N
         layout=check.text(f.get("layout"), "'layout'", prose=False),
         source=check.source.name,
         base_dir=base_dir,
+        layout_pos=pos(f.get("layout")),
     )
 
 
@@ -153,7 +154,7 @@ def _publisher(check: Checker, node: YNode | None) -> Publisher | None:
     if node.kind != "map":
         return None
     values = {k: check.text(f.get(k), f"'{k}'", prose=False) for k in PUBLISHER_KEYS}
-    return Publisher(**values, pos=pos(node))
+    return Publisher(**values, pos=pos(node), logo_pos=pos(f.get("logo")))
 
 
 def _language(check: Checker, node: YNode | None) -> str:

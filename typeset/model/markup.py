@@ -28,6 +28,9 @@ from typeset.model.emphasis import delimiter, emphasize
 from typeset.model.nodes import Run
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
+# Every line a link spans gets its own annotation holding the whole URI, so
+# one long link would make the PDF grow with the square of its length.
+MAX_URL_CHARS = 2048
 ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 _LITERAL = re.compile(r"[^\\*\[^<]+")
@@ -119,9 +122,13 @@ def plain_text(text: str) -> str:
 
 
 def link_allowed(url: str) -> bool:
-    """Only web and mail links reach the PDF (security notes, item 8)."""
+    """Only web and mail links of reasonable length reach the PDF (security notes, item 8)."""
     m = _SCHEME.match(url)
-    return bool(m) and m.group(1).lower() in ALLOWED_SCHEMES and len(url) > m.end()
+    return bool(m) and m.group(1).lower() in ALLOWED_SCHEMES and m.end() < len(url) <= MAX_URL_CHARS
+
+
+def _too_long_link(url: str) -> str:
+    return f"link target is longer than {MAX_URL_CHARS:,} characters; the text is kept without a link"
 
 
 # ------------------------------------------------------------------ scanning
@@ -272,19 +279,27 @@ class _Parser:
         m = _AUTOLINK.match(text, i, hi)
         if m:
             flush()
-            nodes.append(Run(m.group(1), link=m.group(1), url=True))
+            nodes.append(self._autolink(i, m.group(1), m.group(1)))
             return m.end()
         m = _EMAIL.match(text, i, hi)
         if m:
             flush()
-            nodes.append(Run(m.group(1), link="mailto:" + m.group(1), url=True))
+            nodes.append(self._autolink(i, m.group(1), "mailto:" + m.group(1)))
             return m.end()
         return None
+
+    def _autolink(self, i: int, shown: str, target: str) -> Run:
+        if len(target) > MAX_URL_CHARS:
+            self.warn(i, _too_long_link(target))
+            return Run(shown, url=True)
+        return Run(shown, link=target, url=True)
 
     def _link(self, i: int, j: int, url: str, nodes: list[Any], *, in_note: bool) -> None:
         """Add the runs of `[text](url)`; a refused scheme keeps the text, unlinked."""
         allowed = link_allowed(url)
-        if not allowed:
+        if len(url) > MAX_URL_CHARS:
+            self.warn(i, _too_long_link(url))
+        elif not allowed:
             shown = url if len(url) <= 60 else url[:59] + "\u2026"
             self.warn(i, f"link target '{shown}' is not allowed (only http, https and mailto links); "
                          "the text is kept without a link")

@@ -107,6 +107,7 @@ class Publisher:
     fax: str | None = None
     logo: str | None = None  # path as written, relative to the brief's folder
     pos: Pos | None = None
+    logo_pos: Pos | None = field(default=None, compare=False)  # where a refused logo is reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,7 @@ class Brief:
     source: str = "<brief>"  # file name used in messages
     base_dir: str | None = None  # folder that relative paths resolve against
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    layout_pos: Pos | None = field(default=None, compare=False)  # where a refused layout path is reported
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, source: str = "<dict>",

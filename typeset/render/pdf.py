@@ -1,21 +1,42 @@
 """Pages -> PDF bytes through ReportLab's canvas: the only module that draws.
 
-Text is drawn glyph run by glyph run at positions the layout computed (no
-ReportLab paragraphs, so no user text ever reaches its markup parser).
+Text is drawn at the positions the layout computed (no ReportLab paragraphs,
+so no user text ever reaches its markup parser): the words of one style on a
+line as one string whose spaces are widened with word spacing, other text
+run by run.
 Fonts are embedded as subsets; output is deterministic (`invariant=1`).
 """
 from __future__ import annotations
 
+import contextlib
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen import canvas
 
-from typeset.layout.elements import Elem, ImageItem, Page, RuleItem, TextItem
+from typeset.layout.elements import Drawable, Elem, ImageItem, Page, RuleItem, TextItem
 from typeset.layout.images import ImageStore
 from typeset.units import color_rgb
+
+
+def harden_reportlab() -> None:
+    """Close ReportLab's own evaluators and fetchers, which we never need (security notes 1, 2).
+
+    `toColorCanUse` is what 5.x still evaluates colour strings with; the URL
+    opener trusts `trustedHosts` / `trustedSchemes`, which the RL_* environment
+    variables can widen. We pass ReportLab only colours as numbers and images
+    as objects, so none of these paths should run; this shuts them if one does.
+    """
+    rl_config.toColorCanUse = None
+    rl_config.trustedHosts = None
+    rl_config.trustedSchemes = []
+
+
+harden_reportlab()
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +50,23 @@ class Metadata:
 
 def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> bytes:
     """Draw every page; return the whole PDF."""
+    with _binary_streams():
+        return _write_pdf(pages, meta, images)
+
+
+@contextlib.contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Streams Flate-compressed without ReportLab's default ASCII85 armour, which only adds a
+    quarter to their size and, without ReportLab's C accelerator, a tenth to the drawing time."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
+def _write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> bytes:
     buf = io.BytesIO()
     first = pages[0] if pages else None
     size = (first.width, first.height) if first else (595.2756, 841.8898)
@@ -44,6 +82,7 @@ def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> byte
     c.setProducer(meta.creator)
     c.showOutline()
     painter = _Painter(c, images)
+    painter.define_images()
     for page in pages:
         c.setPageSize((page.width, page.height))
         painter.page(page)
@@ -54,6 +93,19 @@ def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> byte
 
 ZERO_WIDTH_JOINER = "\u200d"
 LABEL_CHARS = frozenset("0123456789*\u2020\u2021\u00a7\u2016\u00b6")
+
+
+class _NoFace:
+    charToGlyph: dict[int, int] = {}
+
+
+_NO_FACE = _NoFace()
+
+
+def _plain(text: str) -> bool:
+    """Text that may join a run drawn with word spacing: `Tw` would also widen its own spaces
+    (ReportLab draws a no-break space as code 32 too)."""
+    return bool(text) and " " not in text and "\u00a0" not in text
 
 
 def _glued_to_label_char(prev: TextItem, mark: TextItem) -> bool:
@@ -68,6 +120,9 @@ class _Painter:
         self.c = c
         self.images = images
         self.headings = 0
+        self.outline_depth = -1  # of the last outline entry
+        self.forms: dict[str, str] = {}  # image key -> name of the form that draws it
+        self.space_glyph: dict[str, bool] = {}  # font -> whether it has a space (code 32 in every subset)
 
     def page(self, page: Page) -> None:
         text = self.c.beginText()
@@ -77,28 +132,91 @@ class _Painter:
             if elem.outline:
                 self._outline(elem, top)
             prev: TextItem | None = None
-            for item in elem.items:
+            items = elem.items
+            i = 0
+            while i < len(items):
+                item = items[i]
                 if isinstance(item, TextItem):
                     if item.frag.mark is not None and prev is not None and _glued_to_label_char(prev, item):
                         self._separator(text, state, x, top, prev, item)
-                    self._text(text, state, x, top, item)
-                    prev = item
-                elif isinstance(item, RuleItem):
+                    j, word_space = self._words(items, i)
+                    string = " ".join(it.frag.text for it in items[i:j])  # type: ignore[union-attr]
+                    if j < len(items) and self._spaced(items[j - 1], items[j]):
+                        string += " "  # a real space where the next run starts, for text extraction
+                    care = j > i + 1 or not _plain(item.frag.text)  # whether spaces are drawn inside
+                    self._text(text, state, x, top, item, string, word_space if care else None)
+                    prev = items[j - 1]  # type: ignore[assignment]
+                    i = j
+                    continue
+                if isinstance(item, RuleItem):
                     self._rule(x, top, item)
                 elif isinstance(item, ImageItem):
                     self._image(x, top, item)
+                i += 1
             self._links(x, top, elem)
         self.c.drawText(text)
+
+    def _has_space(self, font: str) -> bool:
+        has = self.space_glyph.get(font)
+        if has is None:
+            has = self.space_glyph[font] = 32 in getattr(getFont(font), "face", _NO_FACE).charToGlyph
+        return has
+
+    def _words(self, items: Sequence[Drawable], i: int) -> tuple[int, float]:
+        """The end of the run of words from items[i] that can be drawn as one string, and its
+        word spacing (PDF `Tw`, added to each space's width).
+
+        On a set line, the words of one style are separated by equal gaps (the
+        line's stretched or shrunk glue), so one string with spaces and `Tw`
+        puts every glyph where the layout placed it, with far fewer operators
+        than a text origin per word, and text extraction sees real spaces.
+        """
+        first = items[i]
+        f = first.frag  # type: ignore[union-attr]
+        if not _plain(f.text) or f.mark is not None or f.anchor is not None or not self._has_space(f.font):
+            return i + 1, 0.0
+        space = stringWidth(" ", f.font, f.size)
+        word_space: float | None = None
+        last = first
+        j = i + 1
+        while j < len(items):
+            item = items[j]
+            if type(item) is not TextItem or item.baseline != first.baseline:  # type: ignore[union-attr]
+                break
+            g = item.frag
+            if (g.font, g.size, g.color, g.rise, g.link) != (f.font, f.size, f.color, f.rise, f.link) \
+                    or g.mark is not None or g.anchor is not None or not _plain(g.text):
+                break
+            gap = item.x - (last.x + last.frag.width) - space  # type: ignore[union-attr]
+            if word_space is None:
+                word_space = gap
+            elif abs(gap - word_space) > 1e-3:
+                break
+            last = item
+            j += 1
+        return j, word_space or 0.0
+
+    def _spaced(self, a: Drawable, b: Drawable) -> bool:
+        """Whether a word gap separates text item `a` from the text item `b` that follows it."""
+        if type(a) is not TextItem or type(b) is not TextItem or a.baseline != b.baseline:
+            return False
+        f = a.frag
+        return b.x - (a.x + f.width) > 0.1 * f.size and _plain(f.text) and self._has_space(f.font)
 
     def _outline(self, elem: Elem, top: float) -> None:
         title, level = elem.outline  # type: ignore[misc]
         self.headings += 1
         key = f"h{self.headings}"
         self.c.bookmarkHorizontal(key, 0, top + 4)
-        self.c.addOutlineEntry(title or "\u2014", key, level=level - 1, closed=False)
+        # One level deeper at most: a heading that printed nothing (only invisible characters)
+        # has no entry, and ReportLab refuses to skip a level.
+        self.outline_depth = min(level - 1, self.outline_depth + 1)
+        self.c.addOutlineEntry(title or "\u2014", key, level=self.outline_depth, closed=False)
 
     def _text(self, text: canvas.PDFTextObject, state: dict[str, object], x: float, top: float,
-              item: TextItem) -> None:
+              item: TextItem, string: str | None = None, word_space: float | None = 0.0) -> None:
+        """Draw `item` (or `string`, the words of a run starting with it) at the item's place;
+        `word_space` None leaves the word spacing as it is (for text without inner spaces)."""
         f = item.frag
         if state.get("font") != (f.font, f.size):
             text.setFont(f.font, f.size)
@@ -106,8 +224,11 @@ class _Painter:
         if state.get("color") != f.color:
             text.setFillColorRGB(*color_rgb(f.color))
             state["color"] = f.color
+        if word_space is not None and state.get("word_space", 0.0) != word_space:
+            text.setWordSpace(word_space)
+            state["word_space"] = word_space
         text.setTextOrigin(x + item.x, top - item.baseline + f.rise)
-        text.textOut(f.text)
+        text.textOut(f.text if string is None else string)
         if f.anchor is not None:
             self.c.bookmarkHorizontal(f"note{f.anchor}", x + item.x, top - item.baseline + f.size * 2)
         if f.mark is not None:
@@ -129,11 +250,28 @@ class _Painter:
         y = top - item.y
         c.line(x + item.x, y, x + item.x + item.width, y)
 
+    def define_images(self) -> None:
+        """Encode each image once, into a unit-square form that every use scales into place.
+
+        `drawImage` re-reads and hashes every pixel on each call to find the
+        copy it already embedded: seconds per use of a large image. Forms are
+        defined before the first page, since a form begun mid-page would take
+        that page's link annotations with it.
+        """
+        c = self.c
+        for key, img in self.images.images.items():
+            name = self.forms[key] = f"img{len(self.forms) + 1}"
+            c.beginForm(name, 0, 0, 1, 1)
+            c.drawImage(ImageReader(img.image), 0, 0, 1, 1, mask="auto" if img.image.mode == "RGBA" else None)
+            c.endForm()
+
     def _image(self, x: float, top: float, item: ImageItem) -> None:
-        img = self.images.images[item.key]
-        mask = "auto" if img.image.mode == "RGBA" else None
-        self.c.drawImage(ImageReader(img.image), x + item.x, top - item.y - item.height,
-                         item.width, item.height, mask=mask)
+        c = self.c
+        c.saveState()
+        c.translate(x + item.x, top - item.y - item.height)
+        c.scale(item.width, item.height)
+        c.doForm(self.forms[item.key])
+        c.restoreState()
 
     def _links(self, x: float, top: float, elem: Elem) -> None:
         """One clickable area per link run on the line; marks and labels link to each other."""

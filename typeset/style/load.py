@@ -8,11 +8,13 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 from typeset.errors import LayoutError, Problem
 from typeset.resources import LAYOUTS_DIR
+from typeset.safepath import PathRefused, resolve_inside
 from typeset.style.schema import Color, Layout, PageSize
 from typeset.style.tree import Node, merge, read_tree
 from typeset.units import PAGE_SIZES, Length, parse_color, parse_length
@@ -31,9 +33,14 @@ def list_layouts() -> list[tuple[str, str]]:
     return [(name, load_layout(name).description) for name in bundled_layouts()]
 
 
+def is_bundled_name(name_or_path: str) -> bool:
+    """Whether this names a bundled layout (no folder, no .yaml) rather than a file."""
+    return "/" not in name_or_path and "\\" not in name_or_path and not name_or_path.endswith((".yaml", ".yml"))
+
+
 def _locate(name_or_path: str, relative_to: Path | None) -> tuple[Path, str]:
     """The file of a layout name or path, and how to name it in messages."""
-    if "/" not in name_or_path and "\\" not in name_or_path and not name_or_path.endswith((".yaml", ".yml")):
+    if is_bundled_name(name_or_path):
         path = LAYOUTS_DIR / f"{name_or_path}.yaml"
         if not path.is_file():
             known = ", ".join(bundled_layouts())
@@ -46,10 +53,22 @@ def _locate(name_or_path: str, relative_to: Path | None) -> tuple[Path, str]:
     return path, str(name_or_path) if relative_to is None else str(path)
 
 
-def _read_chain(name_or_path: str, relative_to: Path | None) -> tuple[Node, Path]:
+def _confine(name_or_path: str, relative_to: Path | None, roots: Sequence[Path] | None) -> None:
+    """Refuse a layout file outside `roots` (None: any file; a brief's own layout is confined)."""
+    if roots is None or is_bundled_name(name_or_path):
+        return
+    try:
+        resolve_inside(name_or_path, relative_to or Path.cwd(), roots)
+    except PathRefused as exc:
+        raise LayoutError(Problem(name_or_path, None, None, f"layout file refused: {exc}")) from None
+
+
+def _read_chain(name_or_path: str, relative_to: Path | None,
+                roots: Sequence[Path] | None = None) -> tuple[Node, Path]:
     """The merged tree of a layout and everything it extends."""
     chain: list[Node] = []
     seen: set[Path] = set()
+    _confine(name_or_path, relative_to, roots)
     path, display = _locate(name_or_path, relative_to)
     first = path
     while True:
@@ -67,6 +86,7 @@ def _read_chain(name_or_path: str, relative_to: Path | None) -> tuple[Node, Path
         if len(chain) > MAX_EXTENDS:
             raise LayoutError(parent.problem(f"more than {MAX_EXTENDS} layouts in an extends chain"))
         try:
+            _confine(parent.value, path.parent, roots)
             path, display = _locate(parent.value, path.parent)
         except LayoutError as exc:
             raise LayoutError(parent.problem(f"extends: {exc.message}")) from None
@@ -78,10 +98,16 @@ def _read_chain(name_or_path: str, relative_to: Path | None) -> tuple[Node, Path
     return merged, first
 
 
-def load_layout(name_or_path: str | None = None, *, relative_to: Path | None = None) -> Layout:
-    """Load, merge and check a layout; raise LayoutError naming file, key path and line."""
+def load_layout(name_or_path: str | None = None, *, relative_to: Path | None = None,
+                roots: Sequence[Path] | None = None) -> Layout:
+    """Load, merge and check a layout; raise LayoutError naming file, key path and line.
+
+    With `roots`, the layout file and every file it extends must lie inside
+    them (bundled names are always allowed): a brief names its layout, and
+    an untrusted brief must not make us read /etc/shadow or /dev/zero.
+    """
     name = name_or_path or DEFAULT_LAYOUT
-    tree, path = _read_chain(name, relative_to)
+    tree, path = _read_chain(name, relative_to, roots)
     values = dict(tree.value)
     values.pop("extends", None)
     problems: list[Problem] = []

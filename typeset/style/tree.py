@@ -5,6 +5,7 @@ still names the file and line it came from.
 """
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,10 @@ class _NoAliasLoader(yaml.SafeLoader):
 def read_tree(path: Path, display: str) -> Node:
     """Parse a layout file into a Node tree (a mapping), or raise LayoutError."""
     try:
-        data = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):  # a device or FIFO could block or never end
+            raise LayoutError(Problem(display, None, None, "cannot read layout: not a regular file"))
+        with path.open("rb") as f:
+            data = f.read(MAX_LAYOUT_BYTES + 1)
     except OSError as exc:
         raise LayoutError(Problem(display, None, None, f"cannot read layout: {exc.strerror}")) from None
     if len(data) > MAX_LAYOUT_BYTES:

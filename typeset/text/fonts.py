@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFont
 
 from typeset.errors import TypesetError
 
@@ -119,8 +119,10 @@ class FontBook:
             known = _registered_file(name)
         if known is None:
             try:
-                pdfmetrics.registerFont(TTFont(name, resolved))
-            except (OSError, TTFError) as exc:
+                font = TTFont(name, resolved)
+                _own_face_name(font, resolved)
+                pdfmetrics.registerFont(font)
+            except Exception as exc:  # a malformed file fails anywhere in ReportLab's parser
                 raise FontError(
                     f"cannot use font file {path}: {exc}; use a TrueType (.ttf) file, not CFF/PostScript outlines"
                 ) from exc
@@ -212,6 +214,21 @@ class FontBook:
             if ch in self._get(candidate).covered:
                 return candidate
         return None
+
+
+def _own_face_name(font: TTFont, path: str) -> None:
+    """Rename the face if another file already registered its internal name.
+
+    ReportLab maps every font whose file carries the same internal name to the
+    first one registered: a brief's own font named like a bundled one would
+    stand in for it in every later render of this process, or the reverse.
+    """
+    for other in pdfmetrics.getRegisteredFontNames():
+        known = pdfmetrics.getFont(other)
+        if isinstance(known, TTFont) and known.face.name == font.face.name \
+                and str(Path(known.face.filename).resolve()) != path:
+            font.face.name += b"-" + hashlib.sha1(path.encode()).hexdigest()[:8].encode()
+            return
 
 
 def _registered_file(name: str) -> str | None:
