@@ -70,11 +70,28 @@ class Run:
     max_rss_mb: float
 
 
+# Runs `python -m typeset` and then records the process's own peak memory (VmHWM: that of
+# its address space after exec; getrusage's ru_maxrss would include the parent's at fork).
+_MEASURED = (
+    "import atexit, runpy, sys\n"
+    "_out = sys.argv.pop(1)\n"
+    "def _hwm():\n"
+    "    with open('/proc/self/status') as f:\n"
+    "        kb = next(int(l.split()[1]) for l in f if l.startswith('VmHWM:'))\n"
+    "    with open(_out, 'w') as f:\n"
+    "        f.write(str(kb))\n"
+    "atexit.register(_hwm)\n"
+    "sys.argv[0] = 'typeset'\n"
+    "runpy.run_module('typeset', run_name='__main__', alter_sys=True)\n"
+)
+
+
 def typeset(*args: str, cwd: Path, timeout: float = 120) -> Run:
     """`python -m typeset ARGS` in a child; its exit status, output, wall time and own peak memory."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".hwm") as hwm:
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "typeset", *args], cwd=cwd, env=environ(),
+        proc = subprocess.Popen([sys.executable, "-c", _MEASURED, hwm.name, *args], cwd=cwd, env=environ(),
                                 stdout=out, stderr=err, text=True)
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
@@ -86,7 +103,8 @@ def typeset(*args: str, cwd: Path, timeout: float = 120) -> Run:
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
-        result = Run(proc.returncode, out.read(), err.read(), seconds, usage.ru_maxrss / 1024)
+        peak_kb = int(hwm.read() or 0) or usage.ru_maxrss
+        result = Run(proc.returncode, out.read(), err.read(), seconds, peak_kb / 1024)
     assert result.returncode != -9 or seconds < timeout, f"killed after {timeout} s"
     assert "Traceback" not in result.stderr, result.stderr
     return result
