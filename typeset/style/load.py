@@ -64,8 +64,9 @@ def _confine(name_or_path: str, relative_to: Path | None, roots: Sequence[Path] 
 
 
 def _read_chain(name_or_path: str, relative_to: Path | None,
-                roots: Sequence[Path] | None = None) -> tuple[Node, Path]:
-    """The merged tree of a layout and everything it extends."""
+                roots: Sequence[Path] | None = None) -> tuple[Node, Path, tuple[int, ...]]:
+    """The merged tree of a layout and everything it extends, its file, and the identity
+    of the (cached, immutable) file trees it was merged from."""
     chain: list[Node] = []
     seen: set[Path] = set()
     _confine(name_or_path, relative_to, roots)
@@ -95,7 +96,7 @@ def _read_chain(name_or_path: str, relative_to: Path | None,
     merged = chain[-1]
     for tree in reversed(chain[:-1]):
         merged = merge(merged, tree)
-    return merged, first
+    return merged, first, tuple(id(t) for t in chain)
 
 
 def load_layout(name_or_path: str | None = None, *, relative_to: Path | None = None,
@@ -107,7 +108,18 @@ def load_layout(name_or_path: str | None = None, *, relative_to: Path | None = N
     an untrusted brief must not make us read /etc/shadow or /dev/zero.
     """
     name = name_or_path or DEFAULT_LAYOUT
-    tree, path = _read_chain(name, relative_to, roots)
+    tree, path, chain = _read_chain(name, relative_to, roots)
+    key = (name, chain, str(path.parent.resolve()))
+    if key not in _LAYOUTS:
+        _LAYOUTS[key] = _layout_from(tree, name, path)
+    return _LAYOUTS[key]
+
+
+# Layouts by the identity of the cached file trees they were built from (see tree.read_tree).
+_LAYOUTS: dict[tuple[str, tuple[int, ...], str], Layout] = {}
+
+
+def _layout_from(tree: Node, name: str, path: Path) -> Layout:
     values = dict(tree.value)
     values.pop("extends", None)
     problems: list[Problem] = []

@@ -83,11 +83,21 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+_TREES: dict[tuple[str, str, int, int], Node] = {}
+
+
 def read_tree(path: Path, display: str) -> Node:
-    """Parse a layout file into a Node tree (a mapping), or raise LayoutError."""
+    """Parse a layout file into a Node tree (a mapping), or raise LayoutError.
+
+    Trees are immutable and cached by file identity (path, mtime, size): a batch
+    or a service renders many briefs in the same layout."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a device or FIFO could block or never end
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a device or FIFO could block or never end
             raise LayoutError(Problem(display, None, None, "cannot read layout: not a regular file"))
+        key = (str(path.resolve()), display, info.st_mtime_ns, info.st_size)
+        if key in _TREES:
+            return _TREES[key]
         with path.open("rb") as f:
             data = f.read(MAX_LAYOUT_BYTES + 1)
     except OSError as exc:
@@ -110,6 +120,7 @@ def read_tree(path: Path, display: str) -> Node:
     tree = _convert(root, display, 0)
     if not isinstance(tree.value, dict):
         raise LayoutError(tree.problem("a layout must be a mapping of keys"))
+    _TREES[key] = tree
     return tree
 
 
