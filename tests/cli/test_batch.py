@@ -2,30 +2,15 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli.cliutil import BAD, GOOD, WARN, run
 from typeset import batch, cli
 
-ROOT = Path(__file__).resolve().parents[2]
-GOOD = "title: T\nsections:\n  - heading: H\n    content:\n      - Text.[^a]\nfootnotes:\n  a: Note.\n"
-WARN = GOOD + "  b: Unused.\n"
-BAD = "title: 42\nsections:\n  - heading: H\n"
 BAD_LINE = "bad.yaml:1:8: error: expected text for 'title', got a number; put it in quotes"
 WARN_LINE = "warn.yaml:8:3: warning: footnote 'b' is never referenced"
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if k != "TYPESET_DEBUG"}
-    environ["PYTHONPATH"] = str(ROOT)
-    proc = subprocess.run([sys.executable, "-m", "typeset", *args], cwd=cwd, env=environ,
-                          capture_output=True, text=True, timeout=120)
-    assert "Traceback" not in proc.stderr
-    return proc
 
 
 @pytest.fixture

@@ -2,29 +2,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli.cliutil import BAD, GOOD, ROOT, WARN, run
 from typeset import cli
 from typeset.errors import BriefError, Problem
-
-ROOT = Path(__file__).resolve().parents[2]
-GOOD = "title: T\nsections:\n  - heading: H\n    content:\n      - Text.[^a]\nfootnotes:\n  a: Note.\n"
-WARN = GOOD + "  b: Unused.\n"
-BAD = "title: 42\nsections:\n  - heading: H\n"
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """Run the command; whatever happens, stderr never shows a traceback."""
-    environ = {k: v for k, v in os.environ.items() if k != "TYPESET_DEBUG"}
-    environ["PYTHONPATH"] = str(ROOT)
-    proc = subprocess.run([sys.executable, "-m", "typeset", *args], cwd=cwd, env=environ,
-                          capture_output=True, text=True, timeout=120)
-    assert "Traceback" not in proc.stderr
-    return proc
 
 
 @pytest.fixture
