@@ -143,9 +143,10 @@ def _image(block: Image, ctx: Context, flow: Flow, brief: Brief, extra_space: fl
         runs = styled_runs(block.caption, fig.caption, ctx, hyphenate=True)
         cap_lines = set_lines(runs, fig.caption, ctx, measure=ctx.width)
         caps = line_elems(cap_lines, fig.caption, role="caption", keep=len(cap_lines) <= 3)
-        caps[0].break_before = False
-        caps[0].space_before = fig.caption_gap.resolve(ctx.width)
-        elems.extend(caps)
+        if caps:  # a caption of invisible characters sets no line
+            caps[0].break_before = False
+            caps[0].space_before = fig.caption_gap.resolve(ctx.width)
+            elems.extend(caps)
     flow.add(elems, space)
 
 

@@ -67,13 +67,12 @@ def _binary_streams() -> Iterator[None]:
 
 
 def _write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> bytes:
-    buf = io.BytesIO()
     first = pages[0] if pages else None
     size = (first.width, first.height) if first else (595.2756, 841.8898)
     font = next((i.frag.font for p in pages for _, _, e in p.placed for i in e.items if isinstance(i, TextItem)),
                 None)
     extra = {"initialFontName": font, "initialFontSize": 10} if font else {}
-    c = canvas.Canvas(buf, pagesize=size, invariant=1, pageCompression=1, lang="en", **extra)
+    c = canvas.Canvas(io.BytesIO(), pagesize=size, invariant=1, pageCompression=1, lang="en", **extra)
     c.setTitle(meta.title)
     c.setAuthor(meta.author)
     c.setSubject(meta.subject)
@@ -87,8 +86,7 @@ def _write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> byt
         c.setPageSize((page.width, page.height))
         painter.page(page)
         c.showPage()
-    c.save()
-    return buf.getvalue()
+    return c.getpdfdata()  # the bytes themselves: save() would copy them twice through a file
 
 
 ZERO_WIDTH_JOINER = "\u200d"
