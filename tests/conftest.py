@@ -1,6 +1,7 @@
 """Shared fixtures: repository paths and a renderer that also reads the PDF back."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,3 +14,12 @@ SHARED = REPO.parent / "shared"
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+
+# CI draws the same property-test examples on every run (CI=true), so a result can be
+# reproduced; a developer's runs keep exploring new ones.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
