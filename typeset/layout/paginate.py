@@ -69,7 +69,6 @@ class PageFill:
         self.carry_out: list[Elem] = []
         self.started: list[int] = []
         self.snaps: dict[int, tuple[int, float, int, float, int, int]] = {}
-        self.carried_in = 0
         self._take_carried(carried)
 
     # -- bookkeeping -----------------------------------------------------------------------------
@@ -106,7 +105,6 @@ class PageFill:
                 self.carry_out.extend(lines[k:])
                 break
             self._push_note(line)
-        self.carried_in = len(self.notes)
 
     def _push_note(self, line: Elem) -> None:
         self.notes_h += self.note_cost(line)

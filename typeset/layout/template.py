@@ -38,7 +38,3 @@ def fill(template: str, fields: Mapping[str, str]) -> Inline | None:
             item = Run(item.text.translate(table), item.italic, item.bold, item.link, item.url)
         out.append(item)
     return tuple(out)
-
-
-def fields_used(template: str) -> list[str]:
-    return _FIELD.findall(template)
