@@ -20,5 +20,5 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_readme_example_command_names_the_example() -> None:
     build, _ = _commands()
-    brief = re.search(r"typeset build (\S+\.yaml)", build).group(1)  # type: ignore[union-attr]
+    brief = re.search(r"briefset build (\S+\.yaml)", build).group(1)  # type: ignore[union-attr]
     assert (REPO / brief).is_file()

@@ -1,6 +1,6 @@
 """Building many briefs in one command, in parallel worker processes.
 
-`typeset build a.yaml b.yaml ... [--jobs N]` renders each brief in a pool of
+`briefset build a.yaml b.yaml ... [--jobs N]` renders each brief in a pool of
 N processes (default: the usable cores; 1 builds in this process, one after
 the other). Rendering is CPU-bound pure Python, so processes, not threads,
 are what scale. Workers are started with forkserver (spawn where there is no
@@ -235,7 +235,7 @@ class Report:
         total = len(self.briefs)
         built = sum(1 for o in self.outcomes.values() if o.ok)
         if failed:
-            self._print(f"typeset: {len(failed)} of {_count(total, 'brief')} failed")
+            self._print(f"briefset: {len(failed)} of {_count(total, 'brief')} failed")
         elif self.tty:
             pages = sum(o.pages for o in self.outcomes.values())
             self._print(f"built {_count(built, 'brief')} ({_count(pages, 'page')})")

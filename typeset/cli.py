@@ -41,19 +41,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("typeset: interrupted", file=sys.stderr)
+        print("briefset: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as e:  # last resort: one line, no traceback
         if os.environ.get("TYPESET_DEBUG") == "1":
             traceback.print_exc()
         message = " ".join(str(e).split()) or "(no message)"
-        print(f"typeset: internal error: {type(e).__name__}: {message}", file=sys.stderr)
+        print(f"briefset: internal error: {type(e).__name__}: {message}", file=sys.stderr)
         return EXIT_INTERNAL
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="typeset", description="Typeset YAML briefs into PDFs with per-page footnotes.")
+        prog="briefset", description="Typeset YAML briefs into PDFs with per-page footnotes.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("validate", help="check briefs without rendering them",

@@ -31,7 +31,7 @@ def test_parallel_batch_reports_in_order_and_lists_failures(briefs):
         WARN_LINE,
         "built warn.pdf (1 page)",
         BAD_LINE,
-        "typeset: 1 of 4 briefs failed",
+        "briefset: 1 of 4 briefs failed",
     ]
     for name in ("one", "two", "warn"):
         assert (briefs / f"{name}.pdf").read_bytes().startswith(b"%PDF-")
@@ -54,7 +54,7 @@ def test_strict_batch_fails_on_warnings(briefs, monkeypatch, capsys):
         "built one.pdf (1 page)",
         "failed warn.yaml",
         WARN_LINE.replace("warning:", "error:"),
-        "typeset: 1 of 2 briefs failed",
+        "briefset: 1 of 2 briefs failed",
     ]
     assert not (briefs / "warn.pdf").exists()
 
@@ -89,7 +89,7 @@ def test_an_unexpected_error_fails_only_its_brief(briefs, monkeypatch, capsys):
         "built one.pdf (1 page)",
         "failed two.yaml",
         "two.yaml: error: internal error: ValueError: something broke",
-        "typeset: 1 of 2 briefs failed",
+        "briefset: 1 of 2 briefs failed",
     ]
 
 
@@ -112,7 +112,7 @@ def test_terminal_gets_one_progress_line():
     assert "\r[2/2] " + "\u2588" * 20 + " a.yaml" in text
     assert "built" not in text  # no per-brief lines on a terminal
     lines = [part.rsplit("\r", 1)[-1].replace("\x1b[K", "") for part in text.split("\n")]
-    assert lines == [WARN_LINE, BAD_LINE, "typeset: 1 of 2 briefs failed", ""]
+    assert lines == [WARN_LINE, BAD_LINE, "briefset: 1 of 2 briefs failed", ""]
 
 
 def test_terminal_summary_and_narrow_width():

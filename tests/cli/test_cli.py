@@ -59,13 +59,13 @@ def test_missing_input_exits_1(briefs):
 def test_usage_errors_exit_2(briefs, args):
     proc = run(*args, cwd=briefs)
     assert proc.returncode == 2
-    assert "usage: typeset" in proc.stderr
+    assert "usage: briefset" in proc.stderr
 
 
 def test_several_outputs_message(briefs):
     proc = run("build", "good.yaml", "warn.yaml", "-o", "x.pdf", cwd=briefs)
     assert proc.stderr.splitlines()[-1] == (
-        "typeset build: error: -o/--output needs exactly one brief; drop it to write each BRIEF.pdf")
+        "briefset build: error: -o/--output needs exactly one brief; drop it to write each BRIEF.pdf")
 
 
 def test_help_exits_0(briefs):
@@ -145,7 +145,7 @@ def test_internal_error_is_one_line(monkeypatch, capsys):
     monkeypatch.delenv("TYPESET_DEBUG", raising=False)
     assert cli.main(["validate", "x.yaml"]) == 70
     err = capsys.readouterr().err
-    assert err == "typeset: internal error: ValueError: something broke\n"
+    assert err == "briefset: internal error: ValueError: something broke\n"
 
 
 def test_internal_error_traceback_with_debug(monkeypatch, capsys):
@@ -156,7 +156,7 @@ def test_internal_error_traceback_with_debug(monkeypatch, capsys):
     monkeypatch.setenv("TYPESET_DEBUG", "1")
     assert cli.main(["validate", "x.yaml"]) == 70
     err = capsys.readouterr().err
-    assert "Traceback" in err and err.endswith("typeset: internal error: ValueError: broke\n")
+    assert "Traceback" in err and err.endswith("briefset: internal error: ValueError: broke\n")
 
 
 def test_keyboard_interrupt_exits_130(monkeypatch, capsys):
@@ -165,7 +165,7 @@ def test_keyboard_interrupt_exits_130(monkeypatch, capsys):
 
     monkeypatch.setattr(cli, "_validate", interrupted)
     assert cli.main(["validate", "x.yaml"]) == 130
-    assert capsys.readouterr().err == "typeset: interrupted\n"
+    assert capsys.readouterr().err == "briefset: interrupted\n"
 
 
 def test_cannot_write_message(monkeypatch, capsys, tmp_path):

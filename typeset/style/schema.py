@@ -198,7 +198,7 @@ class Layout:
     """A resolved layout: all lengths in points once `resolve` has run."""
 
     version: int = key(1, "layout format version")
-    description: str = key("", "one line shown by `typeset layouts`")
+    description: str = key("", "one line shown by `briefset layouts`")
     date_format: str = key("{month} {day}, {year}", "how an ISO date prints: {day}, {month}, {month_abbr}, {year}")
     page: PageStyle = key(PageStyle(), "paper and margins")
     fonts: FontsStyle = key(FontsStyle(), "font families and fallback order")
