@@ -57,6 +57,16 @@ class BriefError(TypesetError):
         self.message = first.message
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type, tuple[tuple[Problem, ...]]]:
+        """Pickle with the problems themselves, so an error from a worker process (or a Dask
+        worker) keeps its positions."""
+        return type(self), (self.problems,)
+
 
 class LayoutError(BriefError):
     """A layout file is malformed (unknown key, bad value, broken `extends`)."""
+
+
+class InternalError(BriefError):
+    """Building one brief failed unexpectedly (a defect, or a worker that died): reported like a
+    problem with that brief, so a batch goes on; the command exits 70 for it."""

@@ -4,7 +4,9 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +16,7 @@ from reportlab.pdfbase.ttfonts import TTFError
 from typeset.errors import BriefError, LayoutError, Problem
 from typeset.layout import LaidOut, lay_out
 from typeset.model.nodes import Brief
-from typeset.render.pdf import Metadata, write_pdf
+from typeset.render.pdf import Metadata, PdfaError, write_pdf
 from typeset.resources import LAYOUTS_DIR
 from typeset.safepath import PathRefused, resolve_inside
 from typeset.style import Layout, load_layout
@@ -55,8 +57,11 @@ def resolve_layout(brief: Brief, layout: str | Layout | None, *, extra_roots: Se
 
 
 def render_result(brief: Brief, layout: str | Layout | None = None, *,
-                  root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> Result:
-    """Lay out and draw `brief`; the PDF bytes, page count and warnings."""
+                  root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+                  pdfa: bool | None = None) -> Result:
+    """Lay out and draw `brief`; the PDF bytes, page count and warnings.
+
+    `pdfa` True writes PDF/A-2b (None: as the layout's `pdfa` key says)."""
     roots = _roots(root)
     spec = resolve_layout(brief, layout, extra_roots=roots)
     try:
@@ -68,51 +73,114 @@ def render_result(brief: Brief, layout: str | Layout | None = None, *,
         author=", ".join(a.name for a in brief.authors),
         subject=" \u2014 ".join(x for x in (brief.series, brief.subtitle) if x),
         creator=CREATOR,
+        language=brief.language or "en",
     )
     try:
-        pdf = write_pdf(laid.pages, meta, laid.images)
+        pdf = write_pdf(laid.pages, meta, laid.images, pdfa=spec.pdfa if pdfa is None else pdfa)
     except TTFError as exc:  # a damaged font file that parsed but cannot be subset
         raise LayoutError(Problem(spec.name, None, None, f"cannot embed a font: {exc}")) from None
+    except PdfaError as exc:
+        raise LayoutError(Problem(spec.name, None, None, str(exc))) from None
     return Result(pdf, len(laid.pages), tuple(brief.warnings) + tuple(laid.warnings))
 
 
 def render(brief: Brief, layout: str | Layout | None = None, *,
-           root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> bytes:
+           root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+           pdfa: bool | None = None) -> bytes:
     """The PDF of `brief` as bytes. Raises BriefError if it cannot be rendered."""
-    return render_result(brief, layout, root=root).pdf
+    return render_result(brief, layout, root=root, pdfa=pdfa).pdf
 
 
 @dataclass(frozen=True, slots=True)
 class Built:
-    """What `build` wrote: the output path, its page count and the warnings of the run."""
+    """One built brief: where its PDF went (None: not written, see `pdf`), its page and note
+    counts, the warnings of the run and the seconds it took."""
 
-    path: Path
+    path: Path | None
     pages: int
     warnings: tuple[Problem, ...]
+    notes: int = 0
+    seconds: float = 0.0
+    pdf: bytes | None = None
 
 
-def build(src: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
-          layout: str | Layout | None = None, strict: bool = False,
-          root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> Built:
-    """Load `src`, render it and write the PDF atomically (default: beside the brief).
+Source = str | os.PathLike[str] | Brief
 
-    Nothing is written unless the whole render succeeded; with `strict`, a warning
-    is an error. Raises BriefError carrying every problem (warnings first)."""
-    from typeset.atomicio import atomic_write
+
+def load_source(src: Source, *, strict: bool = False, name: str | None = None) -> Brief:
+    """The brief to build: `src` itself, or the brief file it names."""
     from typeset.model import load_brief
 
-    target = Path(out) if out is not None else Path(src).with_suffix(".pdf")
-    if target.resolve() == Path(src).resolve():
-        raise BriefError(Problem(os.fspath(src), None, None, f"the output {target} would overwrite the brief"))
-    brief = load_brief(src, strict=strict)
+    if isinstance(src, Brief):
+        return src
+    if not isinstance(src, (str, os.PathLike)):
+        raise TypeError(f"build() takes a brief file or a typeset.Brief, not {type(src).__name__}")
+    return load_brief(src, strict=strict, name=name)
+
+
+def compile_brief(brief: Brief, *, layout: str | Layout | None = None, strict: bool = False,
+                  root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+                  pdfa: bool | None = None, started: float | None = None) -> Built:
+    """Render a loaded brief without writing it: a `Built` whose `pdf` holds the bytes.
+
+    With `strict`, a warning is an error. Raises BriefError carrying every
+    problem (warnings first)."""
+    started = time.perf_counter() if started is None else started
     try:
-        result = render_result(brief, layout, root=root)
+        result = render_result(brief, layout, root=root, pdfa=pdfa)
     except BriefError as exc:
-        raise BriefError(tuple(brief.warnings) + exc.problems) from None
+        raise type(exc)(tuple(brief.warnings) + exc.problems) from None
     if strict and result.warnings:
         raise BriefError([Problem(w.path, w.line, w.column, w.message) for w in result.warnings])
-    atomic_write(target, result.pdf)
-    return Built(target, result.pages, result.warnings)
+    return Built(None, result.pages, result.warnings, len(brief.footnotes),
+                 time.perf_counter() - started, result.pdf)
+
+
+def build(src: Source, out: str | os.PathLike[str] | None = None, *,
+          layout: str | Layout | None = None, strict: bool = False,
+          root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+          pdfa: bool | None = None, name: str | None = None) -> Built:
+    """Load `src` (a brief file, or a `Brief`), render it and write the PDF atomically.
+
+    The default output is beside the brief file; an existing folder as `out`
+    gets ``FOLDER/<brief>.pdf``. Nothing is written unless the whole render
+    succeeded; with `strict`, a warning is an error. Raises BriefError carrying
+    every problem (warnings first)."""
+    from typeset.atomicio import atomic_write
+
+    started = time.perf_counter()
+    brief = load_source(src, strict=strict, name=name)
+    target = output_path(src if not isinstance(src, Brief) else None, brief, out)
+    built = compile_brief(brief, layout=layout, strict=strict, root=root, pdfa=pdfa, started=started)
+    atomic_write(target, built.pdf or b"")
+    return dataclasses.replace(built, path=target, pdf=None, seconds=time.perf_counter() - started)
+
+
+def output_path(src: str | os.PathLike[str] | None, brief: Brief,
+                out: str | os.PathLike[str] | None) -> Path:
+    """Where a build writes: `out`, FOLDER/<brief>.pdf for an existing folder, or beside the brief."""
+    origin = Path(src) if src is not None else _brief_file(brief)
+    if out is None:
+        if origin is None:
+            raise BriefError(Problem(brief.source, None, None,
+                                     "this brief has no file to write beside; give an output path"))
+        target = origin.with_suffix(".pdf")
+    else:
+        target = Path(out)
+        if target.is_dir():
+            stem = origin.stem if origin is not None else "brief"
+            target = target / f"{stem}.pdf"
+    if origin is not None and target.resolve() == origin.resolve():
+        raise BriefError(Problem(brief.source, None, None, f"the output {target} would overwrite the brief"))
+    return target
+
+
+def _brief_file(brief: Brief) -> Path | None:
+    """The file a Brief was read from, if it was read from one."""
+    if brief.base_dir and brief.source and not brief.source.startswith("<"):
+        path = Path(brief.base_dir) / Path(brief.source).name
+        return path if path.is_file() else None
+    return None
 
 
 def _roots(root: object) -> tuple[Path, ...]:

@@ -187,7 +187,7 @@ def test_render_errors_print_every_problem(monkeypatch, capsys, tmp_path):
 
     (tmp_path / "b.yaml").write_text(GOOD, encoding="utf-8")
 
-    def failing_render(brief, layout=None, *, root=None):
+    def failing_render(brief, layout=None, **kw):
         raise BriefError([Problem("b.yaml", 3, 5, "image not found"), Problem("b.yaml", 4, 1, "other")])
 
     monkeypatch.setattr(typeset.pipeline, "render_result", failing_render)

@@ -18,7 +18,7 @@ from typeset.model.limits import DEFAULT_LIMITS, Limits
 from typeset.model.nodes import Author, Brief, Publisher
 from typeset.model.notes import Notes
 from typeset.model.sections import SectionReader
-from typeset.model.yamlsource import Source, YNode, compose, from_python, read_text
+from typeset.model.yamlsource import Source, YNode, compose, decode_text, from_python, read_text
 
 TOP_KEYS = ("layout", "language", "series", "title", "subtitle", "date", "authors", "editors",
             "publisher", "disclaimer", "sections", "footnotes")
@@ -28,20 +28,40 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
 def load_brief(path: str | os.PathLike[str], *, strict: bool = False, max_bytes: int | None = None,
-               limits: Limits | None = None) -> Brief:
+               limits: Limits | None = None, name: str | None = None) -> Brief:
     """Read, validate and number a brief file.
 
-    `max_bytes` overrides `limits.max_bytes` (default 10 MB). Raises
-    `BriefError` carrying every problem found, including unreadable files.
+    `max_bytes` overrides `limits.max_bytes` (default 10 MB). Messages name
+    the file `name` (default: `path` as given). Raises `BriefError` carrying
+    every problem found, including unreadable files.
     """
-    limits = limits or DEFAULT_LIMITS
-    if max_bytes is not None:
-        limits = dataclasses.replace(limits, max_bytes=max_bytes)
-    display = os.fspath(path)
+    limits = _limits(limits, max_bytes)
+    display = name if name is not None else os.fspath(path)
     text = read_text(Path(path), display, limits.max_bytes)
+    base_dir = os.path.dirname(os.path.abspath(path))
+    return _from_text(text, display, base_dir, limits, strict)
+
+
+def load_brief_data(data: bytes, *, name: str = "<stdin>", base_dir: str | os.PathLike[str] | None = None,
+                    strict: bool = False, limits: Limits | None = None) -> Brief:
+    """Validate a brief's YAML given as bytes (standard input, or a brief sent to another machine).
+
+    Images and a layout file it names are looked for in `base_dir` (default:
+    the current folder)."""
+    limits = _limits(limits, None)
+    text = decode_text(data, name, limits.max_bytes)
+    folder = os.path.abspath(base_dir if base_dir is not None else os.curdir)
+    return _from_text(text, name, folder, limits, strict)
+
+
+def _limits(limits: Limits | None, max_bytes: int | None) -> Limits:
+    limits = limits or DEFAULT_LIMITS
+    return dataclasses.replace(limits, max_bytes=max_bytes) if max_bytes is not None else limits
+
+
+def _from_text(text: str, display: str, base_dir: str, limits: Limits, strict: bool) -> Brief:
     source = Source(display, text)
     root, problems = compose(text, source, limits)
-    base_dir = os.path.dirname(os.path.abspath(display))
     return _build(root, source, limits, problems, strict=strict, base_dir=base_dir)
 
 

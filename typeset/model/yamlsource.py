@@ -154,6 +154,11 @@ def read_text(path: Path, display: str, max_bytes: int) -> str:
             data = f.read(max_bytes + 1)
     except OSError as e:
         raise BriefError(Problem(display, None, None, f"cannot read: {e.strerror or e}")) from None
+    return decode_text(data, display, max_bytes)
+
+
+def decode_text(data: bytes, display: str, max_bytes: int) -> str:
+    """`data` decoded as UTF-8 (without a BOM), or a BriefError saying why not."""
     if len(data) > max_bytes:
         raise BriefError(_too_large(display, len(data), max_bytes))
     try:

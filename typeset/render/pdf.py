@@ -5,21 +5,28 @@ so no user text ever reaches its markup parser): the words of one style on a
 line as one string whose spaces are widened with word spacing, other text
 run by run.
 Fonts are embedded as subsets; output is deterministic (`invariant=1`).
+With `pdfa`, the document is PDF/A-2b (see render/pdfa.py).
+
+Several threads may render at once: each render has its own canvas, and the
+one shared step, subsetting the registered fonts (whose file readers keep a
+read position), runs under a lock.
 """
 from __future__ import annotations
 
-import contextlib
 import io
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from typeset.layout.elements import Drawable, Elem, ImageItem, Page, RuleItem, TextItem
 from typeset.layout.images import ImageStore
+from typeset.render.pdfa import LINK_FLAGS, PdfaError, make_archival, opaque
 from typeset.units import color_rgb
 
 
@@ -34,6 +41,10 @@ def harden_reportlab() -> None:
     rl_config.toColorCanUse = None
     rl_config.trustedHosts = None
     rl_config.trustedSchemes = []
+    # Streams Flate-compressed without ASCII85 armour, which only adds a quarter to their size
+    # and, without ReportLab's C accelerator, a tenth to the drawing time. Set once here, not
+    # around each render: a setting flipped and restored per render races between threads.
+    rl_config.useA85 = 0
 
 
 harden_reportlab()
@@ -46,33 +57,21 @@ class Metadata:
     subject: str = ""
     keywords: str = ""
     creator: str = "typeset"
+    language: str = "en"
 
 
-def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> bytes:
-    """Draw every page; return the whole PDF."""
-    with _binary_streams():
-        return _write_pdf(pages, meta, images)
+_SUBSETTING = threading.Lock()  # fonts are subset from shared file readers when the PDF is formatted
 
 
-@contextlib.contextmanager
-def _binary_streams() -> Iterator[None]:
-    """Streams Flate-compressed without ReportLab's default ASCII85 armour, which only adds a
-    quarter to their size and, without ReportLab's C accelerator, a tenth to the drawing time."""
-    saved = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = saved
-
-
-def _write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> bytes:
+def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore, *, pdfa: bool = False) -> bytes:
+    """Draw every page; return the whole PDF (PDF/A-2b with `pdfa`)."""
     first = pages[0] if pages else None
     size = (first.width, first.height) if first else (595.2756, 841.8898)
     font = next((i.frag.font for p in pages for _, _, e in p.placed for i in e.items if isinstance(i, TextItem)),
                 None)
     extra = {"initialFontName": font, "initialFontSize": 10} if font else {}
-    c = canvas.Canvas(io.BytesIO(), pagesize=size, invariant=1, pageCompression=1, lang="en", **extra)
+    c = canvas.Canvas(io.BytesIO(), pagesize=size, invariant=1, pageCompression=1, lang=meta.language if pdfa
+                      else "en", **extra)
     c.setTitle(meta.title)
     c.setAuthor(meta.author)
     c.setSubject(meta.subject)
@@ -80,13 +79,16 @@ def _write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> byt
     c.setCreator(meta.creator)
     c.setProducer(meta.creator)
     c.showOutline()
-    painter = _Painter(c, images)
+    if pdfa:
+        make_archival(c, meta.title, meta.author, meta.subject, meta.keywords, meta.creator, meta.language)
+    painter = _Painter(c, images, pdfa=pdfa)
     painter.define_images()
     for page in pages:
         c.setPageSize((page.width, page.height))
         painter.page(page)
         c.showPage()
-    return c.getpdfdata()  # the bytes themselves: save() would copy them twice through a file
+    with _SUBSETTING:
+        return c.getpdfdata()  # the bytes themselves: save() would copy them twice through a file
 
 
 ZERO_WIDTH_JOINER = "\u200d"
@@ -114,9 +116,12 @@ def _glued_to_label_char(prev: TextItem, mark: TextItem) -> bool:
 
 
 class _Painter:
-    def __init__(self, c: canvas.Canvas, images: ImageStore) -> None:
+    def __init__(self, c: canvas.Canvas, images: ImageStore, *, pdfa: bool = False) -> None:
         self.c = c
         self.images = images
+        self.pdfa = pdfa
+        self.link_flags = LINK_FLAGS if pdfa else {}
+        self.embedded: set[str] = set()  # fonts checked to be embeddable (PDF/A)
         self.headings = 0
         self.outline_depth = -1  # of the last outline entry
         self.forms: dict[str, str] = {}  # image key -> name of the form that draws it
@@ -217,6 +222,8 @@ class _Painter:
         `word_space` None leaves the word spacing as it is (for text without inner spaces)."""
         f = item.frag
         if state.get("font") != (f.font, f.size):
+            if self.pdfa and f.font not in self.embedded:
+                self._check_embedded(f.font)
             text.setFont(f.font, f.size)
             state["font"] = (f.font, f.size)
         if state.get("color") != f.color:
@@ -231,6 +238,12 @@ class _Painter:
             self.c.bookmarkHorizontal(f"note{f.anchor}", x + item.x, top - item.baseline + f.size * 2)
         if f.mark is not None:
             self.c.bookmarkHorizontal(f"mark{f.mark}", x + item.x, top - item.baseline + f.size * 3)
+
+    def _check_embedded(self, font: str) -> None:
+        if not isinstance(getFont(font), TTFont):
+            raise PdfaError(f"PDF/A needs every font embedded, and the standard PDF font '{font}' is not: "
+                            "give its family TrueType files in the layout")
+        self.embedded.add(font)
 
     def _separator(self, text: canvas.PDFTextObject, state: dict[str, object], x: float, top: float,
                    prev: TextItem, mark: TextItem) -> None:
@@ -260,7 +273,8 @@ class _Painter:
         for key, img in self.images.images.items():
             name = self.forms[key] = f"img{len(self.forms) + 1}"
             c.beginForm(name, 0, 0, 1, 1)
-            c.drawImage(ImageReader(img.image), 0, 0, 1, 1, mask="auto" if img.image.mode == "RGBA" else None)
+            image = opaque(img.image) if self.pdfa else img.image
+            c.drawImage(ImageReader(image), 0, 0, 1, 1, mask="auto" if image.mode == "RGBA" else None)
             c.endForm()
 
     def _image(self, x: float, top: float, item: ImageItem) -> None:
@@ -297,6 +311,6 @@ class _Painter:
                 span[2], span[3] = max(span[2], box[2]), max(span[3], box[3])
         for (kind, dest), box in spans.items():
             if kind == "local":
-                self.c.linkRect("", dest, tuple(box), relative=0, thickness=0)
+                self.c.linkRect("", dest, tuple(box), relative=0, thickness=0, **self.link_flags)
             else:
-                self.c.linkURL(dest, tuple(box), relative=0, thickness=0)
+                self.c.linkURL(dest, tuple(box), relative=0, thickness=0, **self.link_flags)

@@ -215,5 +215,6 @@ class Layout:
                                "text below the text area")
     breaking: BreakingStyle = key(BreakingStyle(), "line breaking (Knuth-Plass) settings")
     publisher: PublisherDefaults = key(PublisherDefaults(), "publisher defaults")
+    pdfa: bool = key(False, "write archival PDF/A-2b (embedded XMP metadata, sRGB output intent)")
     name: str = field(default="", metadata={"help": "set by the loader: the layout's name or path"})
     folder: str = field(default="", metadata={"help": "set by the loader: the layout file's folder"})
