@@ -3,7 +3,8 @@
     import typeset
     brief = typeset.load("brief.yaml")        # or typeset.Brief.from_dict({...})
     pdf = typeset.render(brief)               # bytes
-    typeset.build("brief.yaml", "brief.pdf")  # load + render + atomic write
+    typeset.build("brief.yaml", "brief.pdf")  # load + render + atomic write (a Brief works too)
+    typeset.build_many(paths, "out/")         # many briefs on any concurrent.futures executor
 
 `render` and `build` live in `typeset.pipeline`, which pulls in the layout
 and PDF stages; they are imported on first use so that loading and
@@ -17,10 +18,13 @@ from typing import Any
 from typeset.errors import BriefError, LayoutError, Problem
 from typeset.model.loader import load_brief as load
 from typeset.model.nodes import Brief
+from typeset.version import __version__
 
-__all__ = ["Brief", "BriefError", "LayoutError", "Problem", "build", "load", "render"]
+__all__ = ["Brief", "BriefError", "Built", "LayoutError", "Problem", "__version__", "build", "build_many",
+           "load", "render"]
 
-_LAZY = ("render", "build")
+_LAZY = {"render": "typeset.pipeline", "build": "typeset.pipeline", "Built": "typeset.pipeline",
+         "build_many": "typeset.many"}
 
 # The subpackage typeset.render shares its name with render(): importing it
 # binds the name to the package. Bind it now and drop the binding, so the
@@ -31,7 +35,5 @@ del globals()["render"]
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        from typeset import pipeline
-
-        return getattr(pipeline, name)
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'typeset' has no attribute {name!r}")

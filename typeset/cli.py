@@ -1,18 +1,23 @@
-"""The `typeset` command: validate, build and list layouts (spec §3).
+"""The `briefset` command: build, validate, watch and start briefs, list layouts (spec §3).
 
-Exit status: 0 success (warnings allowed), 1 a problem with a brief, a
-layout or a file (or a warning under --strict), 2 a usage error, 70 an
-internal error, 130 interrupted. Problems go to stderr, one per line, as
-``FILE:LINE:COLUMN: error: MESSAGE``. There is never a traceback unless
-TYPESET_DEBUG=1 is set in the environment.
+Exit status:
 
-`validate` prints ``BRIEF: ok (N notes)`` on stdout for each valid brief
-(silenced by --quiet); `build` of one brief prints nothing but problems.
-`build` of several briefs runs them in parallel processes (--jobs, see
-typeset/batch.py) and reports on stderr: a progress line on a terminal, a
-``built OUT.pdf (N pages)`` or ``failed BRIEF`` line per brief otherwise, then
-every failure's problems. With several briefs, each is handled and the worst
-status is returned.
+- 0  success (warnings allowed)
+- 1  a problem with a brief, a layout or a file (or a warning under --strict)
+- 2  a usage error (bad option or argument)
+- 70 an internal error (a defect: please report it)
+- 130 interrupted (Ctrl-C)
+
+Problems go to stderr, one per line, as ``FILE:LINE:COLUMN: error: MESSAGE``.
+There is never a traceback unless TYPESET_DEBUG=1 is set in the environment.
+
+`validate` prints ``BRIEF: ok (N notes)`` on stdout for each valid brief.
+`build` prints ``built OUT.pdf (N pages, M notes) in T s`` on stderr for each
+brief it built (--quiet: only problems). `-` as the brief reads it from
+standard input; `-o -` writes the PDF to standard output. `build` of several
+briefs runs them in parallel processes (--jobs, see typeset/many.py) and shows
+a progress line on a terminal, then every failure's problems. With several
+briefs, each is handled and the worst status is returned.
 """
 from __future__ import annotations
 
@@ -38,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "build" and args.output is not None and len(args.briefs) > 1:
         args.subparser.error("-o/--output needs exactly one brief; drop it to write each BRIEF.pdf")
+    if args.command == "build" and "-" in args.briefs and len(args.briefs) > 1:
+        args.subparser.error("'-' (standard input) must be the only brief")
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -53,7 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="briefset", description="Typeset YAML briefs into PDFs with per-page footnotes.")
+        prog="briefset", description="Typeset YAML briefs into PDFs with per-page footnotes.",
+        epilog="exit status: 0 ok, 1 a problem with a brief or file, 2 usage error, 70 internal error, "
+               "130 interrupted", formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"briefset {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("validate", help="check briefs without rendering them",
@@ -65,20 +75,51 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="render briefs to PDF",
                        description="Render each brief to PDF (default: BRIEF.pdf beside it).")
-    p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml")
-    p.add_argument("-o", "--output", metavar="OUT.pdf", help="output file (one brief only)")
-    p.add_argument("--layout", metavar="NAME_OR_PATH", help="layout name or layout file")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p.add_argument("--root", metavar="DIR",
-                   help="folder the brief may read images and logos from (default: its own folder)")
+    p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml", help="a brief file, or - for standard input")
+    p.add_argument("-o", "--output", metavar="OUT.pdf",
+                   help="output file, an existing folder (writes FOLDER/BRIEF.pdf) or - for standard output "
+                        "(one brief only)")
+    _render_options(p)
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N",
                    help="build several briefs in N processes (default: the number of cores; "
                         "1 builds them one after the other in this process)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
     p.set_defaults(run=_build, subparser=p)
+
+    p = sub.add_parser("watch", help="rebuild a brief whenever it or its layout or images change",
+                       description="Build BRIEF, then rebuild it each time the brief, the images it shows, "
+                                   "its layout or a layout that one extends is saved. A save that does not "
+                                   "build keeps the last good PDF. Stop with Ctrl-C.")
+    p.add_argument("brief", metavar="BRIEF.yaml")
+    p.add_argument("-o", "--output", metavar="OUT.pdf", help="output file (default: BRIEF.pdf beside it)")
+    _render_options(p)
+    p.set_defaults(run=_watch, subparser=p)
+
+    p = sub.add_parser("new", help="start a brief in a new folder",
+                       description="Write a starter brief into DIR (created if needed) that builds at once.")
+    p.add_argument("folder", metavar="DIR")
+    p.add_argument("--layout", metavar="NAME", help="bundled layout the brief names (default: issi-brief)")
+    p.add_argument("--format", choices=["yaml"], default="yaml", help="the brief's format (default: yaml)")
+    p.set_defaults(run=_new, subparser=p)
 
     p = sub.add_parser("layouts", help="list the bundled layouts")
     p.set_defaults(run=_layouts, subparser=p)
     return parser
+
+
+def _render_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--layout", metavar="NAME_OR_PATH", help="layout name or layout file")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--root", metavar="DIR",
+                   help="folder the brief may read images and logos from (default: its own folder)")
+    p.add_argument("--pdfa", action="store_true", default=None,
+                   help="write archival PDF/A-2b (also the layout key 'pdfa: true')")
+
+
+def _version() -> str:
+    from typeset.version import __version__
+
+    return __version__
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -113,29 +154,69 @@ def _build(args: argparse.Namespace) -> int:
     if len(args.briefs) > 1:
         from typeset import batch
 
-        options = batch.Options(args.output, args.layout, args.strict, args.root)
-        return batch.run(args.briefs, options, jobs=args.jobs)
-    status = EXIT_OK
-    for src in args.briefs:
-        try:
-            status = max(status, _build_one(src, args))
-        except BriefError as e:
-            _report(e.problems)
-            status = EXIT_PROBLEM
-        except WriteError as e:
-            print(f"{e.filename}: error: cannot write: {e.strerror}", file=sys.stderr)
-            status = EXIT_PROBLEM
-        except OSError as e:
-            print(f"{e.filename or src}: error: {e.strerror or e}", file=sys.stderr)
-            status = EXIT_PROBLEM
-    return status
+        options = batch.Options(args.layout, args.strict, args.root, args.pdfa)
+        return batch.run(args.briefs, options, jobs=args.jobs, quiet=args.quiet)
+    src = args.briefs[0]
+    try:
+        return _build_one(src, args)
+    except BriefError as e:
+        _report(e.problems)
+        return EXIT_PROBLEM
+    except WriteError as e:
+        print(f"{e.filename}: error: cannot write: {e.strerror}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except OSError as e:
+        print(f"{e.filename or src}: error: {e.strerror or e}", file=sys.stderr)
+        return EXIT_PROBLEM
 
 
 def _build_one(src: str, args: argparse.Namespace) -> int:
-    from typeset.pipeline import build
+    from typeset.batch import built_line
+    from typeset.model.loader import load_brief_data
+    from typeset.pipeline import build, compile_brief, load_source
 
-    built = build(src, args.output, layout=args.layout, strict=args.strict, root=args.root)
-    _report(built.warnings)
+    options = {"layout": args.layout, "strict": args.strict, "root": args.root, "pdfa": args.pdfa}
+    out = args.output
+    if src == "-":
+        brief = load_brief_data(sys.stdin.buffer.read(), name="<stdin>", strict=args.strict)
+        if out is None:
+            out = "-"
+    else:
+        brief = None
+    if out == "-":
+        built = compile_brief(brief if brief is not None else load_source(src, strict=args.strict), **options)
+        _report(built.warnings)
+        sys.stdout.buffer.write(built.pdf or b"")
+        sys.stdout.buffer.flush()
+        shown = "<stdout>"
+    else:
+        built = build(brief if brief is not None else src, out, **options)
+        _report(built.warnings)
+        shown = os.fspath(built.path)
+        if built.path is not None and built.path.suffix.lower() != ".pdf":
+            print(f"{shown}: warning: the output name does not end in .pdf (wrote a PDF all the same)",
+                  file=sys.stderr)
+    if not args.quiet:
+        print(built_line(shown, built.pages, built.notes, built.seconds), file=sys.stderr)
+    return EXIT_OK
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from typeset.watch import watch
+
+    return watch(args.brief, args.output, layout=args.layout, strict=args.strict, root=args.root,
+                 pdfa=args.pdfa)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from typeset.starter import StarterError, write_starter
+
+    try:
+        path = write_starter(args.folder, layout=args.layout, fmt=args.format)
+    except StarterError as e:
+        print(f"{e.path}: error: {e}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"wrote {path}; build it with: briefset build {path}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,3 +21,11 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
     assert "Traceback" not in proc.stderr
     return proc
+
+
+_TIME = re.compile(r"(\(\d+ pages?, \d+ notes?\)) in \d+\.\d\d s$", re.M)
+
+
+def untimed(text: str) -> str:
+    """Report lines without their build times: ``built a.pdf (1 page, 1 note)``."""
+    return _TIME.sub(r"\1", text)

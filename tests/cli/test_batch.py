@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.cliutil import BAD, GOOD, WARN, run
-from typeset import batch, cli
+from tests.cli.cliutil import BAD, GOOD, WARN, run, untimed
+from typeset import batch, cli, pipeline
 
 BAD_LINE = "bad.yaml:1:8: error: expected text for 'title', got a number; put it in quotes"
 WARN_LINE = "warn.yaml:8:3: warning: footnote 'b' is never referenced"
@@ -24,12 +24,12 @@ def test_parallel_batch_reports_in_order_and_lists_failures(briefs):
     proc = run("build", "one.yaml", "bad.yaml", "two.yaml", "warn.yaml", "--jobs", "2", cwd=briefs)
     assert proc.returncode == 1
     assert proc.stdout == ""
-    assert proc.stderr.splitlines() == [
-        "built one.pdf (1 page)",
+    assert untimed(proc.stderr).splitlines() == [
+        "built one.pdf (1 page, 1 note)",
         "failed bad.yaml",
-        "built two.pdf (1 page)",
+        "built two.pdf (1 page, 1 note)",
         WARN_LINE,
-        "built warn.pdf (1 page)",
+        "built warn.pdf (1 page, 1 note)",
         BAD_LINE,
         "briefset: 1 of 4 briefs failed",
     ]
@@ -43,15 +43,15 @@ def test_parallel_and_sequential_give_the_same_bytes_and_lines(briefs):
     pdfs = {name: (briefs / f"{name}.pdf").read_bytes() for name in ("one", "warn")}
     sequential = run("build", "one.yaml", "warn.yaml", "--jobs", "1", cwd=briefs)
     assert parallel.returncode == sequential.returncode == 0
-    assert parallel.stderr == sequential.stderr == f"built one.pdf (1 page)\n{WARN_LINE}\nbuilt warn.pdf (1 page)\n"
+    assert untimed(parallel.stderr) == untimed(sequential.stderr) == f"built one.pdf (1 page, 1 note)\n{WARN_LINE}\nbuilt warn.pdf (1 page, 1 note)\n"
     assert pdfs == {name: (briefs / f"{name}.pdf").read_bytes() for name in ("one", "warn")}
 
 
 def test_strict_batch_fails_on_warnings(briefs, monkeypatch, capsys):
     monkeypatch.chdir(briefs)
     assert cli.main(["build", "--strict", "--jobs", "1", "one.yaml", "warn.yaml"]) == 1
-    assert capsys.readouterr().err.splitlines() == [
-        "built one.pdf (1 page)",
+    assert untimed(capsys.readouterr().err).splitlines() == [
+        "built one.pdf (1 page, 1 note)",
         "failed warn.yaml",
         WARN_LINE.replace("warning:", "error:"),
         "briefset: 1 of 2 briefs failed",
@@ -74,19 +74,19 @@ def test_output_with_several_briefs_is_a_usage_error(briefs):
 
 
 def test_an_unexpected_error_fails_only_its_brief(briefs, monkeypatch, capsys):
-    real = batch.build_one
+    real = pipeline.compile_brief
 
-    def flaky(src: str, options: batch.Options) -> batch.Outcome:
-        if src == "two.yaml":
+    def flaky(brief, **kw):
+        if brief.source == "two.yaml":
             raise ValueError("something\nbroke")
-        return real(src, options)
+        return real(brief, **kw)
 
-    monkeypatch.setattr(batch, "build_one", flaky)
+    monkeypatch.setattr("typeset.pipeline.compile_brief", flaky)
     monkeypatch.delenv("TYPESET_DEBUG", raising=False)
     monkeypatch.chdir(briefs)
     assert cli.main(["build", "one.yaml", "two.yaml", "--jobs", "1"]) == 70
-    assert capsys.readouterr().err.splitlines() == [
-        "built one.pdf (1 page)",
+    assert untimed(capsys.readouterr().err).splitlines() == [
+        "built one.pdf (1 page, 1 note)",
         "failed two.yaml",
         "two.yaml: error: internal error: ValueError: something broke",
         "briefset: 1 of 2 briefs failed",

@@ -74,7 +74,7 @@ def test_help_exits_0(briefs):
 
 
 def test_build_writes_the_pdf(briefs):
-    proc = run("build", "good.yaml", "-o", "out.pdf", cwd=briefs)
+    proc = run("build", "good.yaml", "-o", "out.pdf", "-q", cwd=briefs)
     assert (proc.returncode, proc.stderr) == (0, "")
     assert (briefs / "out.pdf").read_bytes().startswith(b"%PDF-")
     proc = run("build", "good.yaml", cwd=briefs)

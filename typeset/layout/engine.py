@@ -42,7 +42,7 @@ def lay_out(brief: Brief, layout: Layout, *, extra_roots: Sequence[Path] = ()) -
     images = ImageStore(roots)
     labels = labels_for(layout.footnotes.numbering, brief.footnotes, None)
     for _ in range(MAX_RELABEL_PASSES):
-        fonts.missing.clear()
+        fonts.missing.clear()  # this render's own count (font_book gives each render a view)
         ctx = Context(layout, fonts, geom, break_params(layout, geom), labels, brief.language or "en",
                       brief.source, images)
         pages = _paginate_once(brief, ctx)
@@ -118,7 +118,8 @@ _BOOKS: dict[tuple[object, ...], FontBook] = {}
 
 
 def font_book(layout: Layout) -> FontBook:
-    """The layout's fonts, files found beside the layout or in the bundled fonts/ (cached)."""
+    """The layout's fonts, files found beside the layout or in the bundled fonts/: a view of one
+    cached book per set of files, of this render's own (see FontBook.for_render)."""
     folder = Path(layout.folder)
     families: dict[str, FaceFiles] = {}
     for name, fam in layout.fonts.families.items():
@@ -134,9 +135,8 @@ def font_book(layout: Layout) -> FontBook:
                         for k, v in families.items())), tuple(layout.fonts.fallback))
     book = _BOOKS.get(key)
     if book is None:
-        book = _BOOKS[key] = FontBook(families, layout.fonts.fallback)
-    book.missing.clear()
-    return book
+        book = _BOOKS.setdefault(key, FontBook(families, layout.fonts.fallback))
+    return book.for_render()
 
 
 def _font_file(name: str, folder: Path, where: str, layout: Layout) -> Path | None:

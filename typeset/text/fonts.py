@@ -8,11 +8,18 @@ times faster than `pdfmetrics.stringWidth` per call. Characters the current
 font lacks are drawn with the first fallback family that has them; a character
 no font has is counted in `missing` so the caller can warn (ReportLab would
 otherwise draw a blank `.notdef` box without a word).
+
+A book is shared by the renders of one layout, in threads too: its caches
+only ever gain entries that any thread would compute alike, registration
+with ReportLab's process-wide registry runs under a lock, and each render
+counts its missing characters in its own view of the book (`for_render`).
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import threading
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +38,7 @@ _STANDARD: dict[str, tuple[str, str, str, str]] = {
 }
 _WORD_CACHE_LIMIT = 200_000
 _IGNORABLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+_REGISTERING = threading.RLock()  # ReportLab's font registry is one per process
 
 
 class FontError(TypesetError):
@@ -79,6 +87,13 @@ class FontBook:
             if name not in self.families and name not in _STANDARD:
                 raise FontError(f"fallback family {name!r} is not defined; known: {self._known()}")
 
+    def for_render(self) -> FontBook:
+        """A view sharing this book's caches with a `missing` count of its own, so renders that
+        run at the same time never mix their warnings."""
+        view = copy.copy(self)
+        view.missing = {}
+        return view
+
     # -- faces ---------------------------------------------------------------
 
     def face(self, family: str, bold: bool = False, italic: bool = False) -> str:
@@ -111,6 +126,10 @@ class FontBook:
 
     def _register(self, path: Path) -> str:
         """Register `path` under its stem (or stem plus a path hash if that name is taken)."""
+        with _REGISTERING:
+            return self._register_locked(path)
+
+    def _register_locked(self, path: Path) -> str:
         resolved = str(path.resolve())
         name = path.stem
         known = _registered_file(name)

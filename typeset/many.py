@@ -1,0 +1,237 @@
+"""Building many briefs on any `concurrent.futures.Executor`: local processes, threads, Dask, Ray.
+
+    results = typeset.build_many(paths, "out/")                     # a local process pool
+    results = typeset.build_many(paths, executor=client.get_executor())  # a Dask cluster
+
+Each brief becomes a `Task`, a small picklable value that names everything by
+absolute path (or carries the brief's bytes), so it runs the same on a worker
+whose current folder is not the caller's. `run_task`, a top-level function,
+builds one task and returns its outcome as a value, a `Built` or a
+`BriefError`, never raising: one broken brief never stops the others, and
+whatever the executor, the results come back in the order of `sources`.
+
+Without `out_dir`, the worker sends the PDF bytes back and the caller writes
+each beside its brief (workers need only read the briefs); with `out_dir`,
+the worker writes ``OUT_DIR/<brief>.pdf`` itself and sends back only the path
+(for a cluster that shares the output folder).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from typeset.errors import BriefError, InternalError, Problem
+from typeset.pipeline import Built
+
+Outcome = Built | BriefError
+Progress = Callable[[int, Outcome], None]  # (index in sources, outcome), as each brief finishes
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One brief's work, as it travels to a worker."""
+
+    name: str  # the brief as messages name it (the path as given)
+    source: str | bytes  # the brief file's absolute path, or its bytes
+    base_dir: str | None = None  # for bytes: where its images and layout file are
+    out: str | None = None  # absolute path the worker writes, or None to send the PDF back
+    layout: str | None = None  # a bundled layout name or an absolute path
+    root: tuple[str, ...] = ()
+    strict: bool = False
+    pdfa: bool | None = None
+
+
+def build_many(sources: Iterable[str | os.PathLike[str] | bytes], out_dir: str | os.PathLike[str] | None = None,
+               *, layout: str | None = None, executor: Executor | None = None, progress: Progress | None = None,
+               strict: bool = False, root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+               pdfa: bool | None = None, jobs: int | None = None) -> list[Outcome]:
+    """Build every brief; one `Built` or `BriefError` per source, in the order given.
+
+    A source is a brief file, or a brief's bytes (built as ``<brief N>``,
+    images looked for in the current folder). `executor` is any
+    `concurrent.futures.Executor`; the default is a pool of `jobs` local
+    processes (default: the usable cores; 1 builds them one after the other
+    in this process). `progress(index, outcome)` is
+    called in this process as each brief finishes."""
+    tasks, early = plan(list(sources), out_dir, layout=layout, strict=strict, root=root, pdfa=pdfa)
+    results: list[Outcome | None] = list(early)
+    for i, outcome in enumerate(early):
+        if outcome is not None:
+            _tell(progress, i, outcome)
+    todo = [(i, t) for i, t in enumerate(tasks) if t is not None]
+    workers = min(jobs or default_jobs(), len(todo))
+    if executor is None and workers <= 1:  # one at a time, in this process
+        for i, task in todo:
+            results[i] = finish(task, run_task(task))
+            _tell(progress, i, results[i])  # type: ignore[arg-type]
+        return results  # type: ignore[return-value]
+    pool = executor or local_pool(workers)
+    try:
+        futures: dict[Future[Outcome], tuple[int, Task]] = {pool.submit(run_task, t): (i, t) for i, t in todo}
+        for future in as_completed(futures):
+            i, task = futures[future]
+            results[i] = finish(task, _result(future, task))
+            _tell(progress, i, results[i])  # type: ignore[arg-type]
+    finally:
+        if executor is None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return results  # type: ignore[return-value]
+
+
+def plan(sources: Sequence[str | os.PathLike[str] | bytes], out_dir: str | os.PathLike[str] | None, *,
+         layout: str | None = None, strict: bool = False, root: object = None,
+         pdfa: bool | None = None) -> tuple[list[Task | None], list[Outcome | None]]:
+    """The task of each source, made independent of this process's current folder; a source
+    that cannot be built at all (two briefs writing one file) gets its error instead."""
+    folder = Path(out_dir).resolve() if out_dir is not None else None
+    common = {"layout": _absolute_layout(layout), "root": _absolute_roots(root), "strict": strict, "pdfa": pdfa}
+    tasks: list[Task | None] = []
+    early: list[Outcome | None] = []
+    targets: dict[Path, str] = {}
+    for n, src in enumerate(sources, 1):
+        if isinstance(src, (bytes, bytearray)):
+            name, stem = f"<brief {n}>", f"brief-{n}"
+            task = Task(name, bytes(src), base_dir=os.path.abspath(os.curdir), **common)  # type: ignore[arg-type]
+        else:
+            name, stem = os.fspath(src), Path(src).stem
+            task = Task(name, os.path.abspath(src), **common)  # type: ignore[arg-type]
+        target = folder / f"{stem}.pdf" if folder is not None else None
+        if target is None and isinstance(src, (str, os.PathLike)):
+            target = Path(task.source).with_suffix(".pdf")  # type: ignore[arg-type]
+        if target is not None and target in targets:
+            tasks.append(None)
+            early.append(BriefError(Problem(name, None, None,
+                                            f"{targets[target]} is also written to {target}; rename one of them")))
+            continue
+        if target is not None:
+            targets[target] = name
+        tasks.append(replace(task, out=str(target)) if folder is not None else task)
+        early.append(None)
+    return tasks, early
+
+
+def run_task(task: Task) -> Outcome:
+    """Build one task in this process; the outcome as a value (safe to send between processes)."""
+    from typeset.model.loader import load_brief_data
+    from typeset.pipeline import build, compile_brief, load_source
+
+    try:
+        if isinstance(task.source, bytes):
+            brief = load_brief_data(task.source, name=task.name, base_dir=task.base_dir, strict=task.strict)
+            if task.out is not None:
+                return build(brief, task.out, layout=task.layout, strict=task.strict, root=task.root,
+                             pdfa=task.pdfa)
+            return compile_brief(brief, layout=task.layout, strict=task.strict, root=task.root, pdfa=task.pdfa)
+        if task.out is not None:
+            return build(task.source, task.out, layout=task.layout, strict=task.strict, root=task.root,
+                         pdfa=task.pdfa, name=task.name)
+        brief = load_source(task.source, strict=task.strict, name=task.name)
+        return compile_brief(brief, layout=task.layout, strict=task.strict, root=task.root, pdfa=task.pdfa)
+    except BriefError as e:
+        return e
+    except OSError as e:
+        return write_problem(e, task.name)
+    except Exception as e:  # one broken brief must not stop the batch
+        return internal_error(task.name, e)
+
+
+def finish(task: Task, outcome: Outcome) -> Outcome:
+    """Write a PDF the worker sent back beside its brief (atomically); other outcomes as they are."""
+    from typeset.atomicio import atomic_write
+
+    if not isinstance(outcome, Built) or outcome.pdf is None or not isinstance(task.source, str):
+        return outcome
+    target = Path(task.source).with_suffix(".pdf")
+    shown = Path(task.name).with_suffix(".pdf")
+    try:
+        atomic_write(target, outcome.pdf)
+    except OSError as e:
+        return write_problem(e, task.name)
+    return replace(outcome, path=shown, pdf=None)
+
+
+def write_problem(e: OSError, name: str) -> BriefError:
+    """A file that could not be read or written, as the one problem of its brief."""
+    from typeset.atomicio import WriteError
+
+    if isinstance(e, WriteError):
+        return BriefError(Problem(e.filename, None, None, f"cannot write: {e.strerror}"))
+    return BriefError(Problem(e.filename or name, None, None, str(e.strerror or e)))
+
+
+def internal_error(name: str, exc: BaseException) -> InternalError:
+    """An unexpected exception while building `name`: one line, a traceback only when debugging."""
+    message = " ".join(str(exc).split()) or "(no message)"
+    problems = [Problem(name, None, None, f"internal error: {type(exc).__name__}: {message}")]
+    if os.environ.get("TYPESET_DEBUG") == "1":
+        trace = "".join(traceback.format_exception(exc)).rstrip("\n")
+        problems.insert(0, Problem(name, None, None, "traceback:\n" + trace))
+    return InternalError(problems)
+
+
+def _result(future: Future[Outcome], task: Task) -> Outcome:
+    try:
+        return future.result()
+    except BrokenProcessPool as e:  # a worker was killed (out of memory, a signal)
+        return internal_error(task.name, RuntimeError(f"a worker process died: {e}"))
+    except Exception as e:  # the executor could not run or return the task
+        return internal_error(task.name, e)
+
+
+def _tell(progress: Progress | None, index: int, outcome: Outcome) -> None:
+    if progress is not None:
+        progress(index, outcome)
+
+
+def _absolute_layout(layout: str | None) -> str | None:
+    """A layout path made absolute (a bundled name stays a name), so workers find it anywhere."""
+    from typeset.style.load import is_bundled_name
+
+    if layout is None or is_bundled_name(layout):
+        return layout
+    return os.path.abspath(layout)
+
+
+def _absolute_roots(root: object) -> tuple[str, ...]:
+    if root is None:
+        return ()
+    if isinstance(root, (str, os.PathLike)):
+        return (os.path.abspath(root),)
+    return tuple(os.path.abspath(r) for r in root)  # type: ignore[union-attr]
+
+
+# ------------------------------------------------------------------------------ the local pool
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    count = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if count is not None:
+        return count() or 1
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def local_pool(jobs: int) -> ProcessPoolExecutor:
+    """Worker processes started by forkserver (spawn where there is none), never plain fork, so
+    they inherit no threads or open state of the parent; the server preloads the pipeline so each
+    worker starts warm. Ctrl-C is the parent's to handle: a worker just finishes its brief."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["typeset.pipeline"])
+    else:
+        ctx = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx, initializer=_ignore_sigint)
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
