@@ -17,6 +17,7 @@ the worker writes ``OUT_DIR/<brief>.pdf`` itself and sends back only the path
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -58,9 +59,12 @@ def build_many(sources: Iterable[str | os.PathLike[str] | bytes], out_dir: str |
     images looked for in the current folder). `executor` is any
     `concurrent.futures.Executor`; the default is a pool of `jobs` local
     processes (default: the usable cores; 1 builds them one after the other
-    in this process). `progress(index, outcome)` is
+    in this process). `out_dir` is created if need be. `progress(index, outcome)` is
     called in this process as each brief finishes."""
     tasks, early = plan(list(sources), out_dir, layout=layout, strict=strict, root=root, pdfa=pdfa)
+    if out_dir is not None:
+        with contextlib.suppress(OSError):  # if it cannot be made, each brief says why it cannot write
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
     results: list[Outcome | None] = list(early)
     for i, outcome in enumerate(early):
         if outcome is not None:

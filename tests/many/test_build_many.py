@@ -1,0 +1,174 @@
+"""`typeset.build_many`: every brief built or failed on its own, on any executor, in order."""
+from __future__ import annotations
+
+import io
+import pickle
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pypdf
+import pytest
+
+import typeset
+from typeset.errors import BriefError, InternalError, Problem
+from typeset.many import Task, build_many, run_task
+
+BROKEN = "title: Broken\nsections:\n  - heading: H\n    content:\n      - Text.[^gone]\n"
+
+
+def brief_text(n: int) -> str:
+    """A small brief whose words and notes differ with `n`."""
+    words = " ".join(f"word{n}x{i}" for i in range(40 + n))
+    return (f"title: Brief number {n}\nauthors:\n  - name: Author {n}\nsections:\n  - heading: Part {n}\n"
+            f"    content:\n      - {words}.[^a]\n      - Second paragraph {n}.[^b]\n"
+            f"footnotes:\n  a: Note a of {n}.\n  b: Note b of {n}.\n")
+
+
+def write_briefs(folder: Path, count: int, broken: int | None = None) -> list[Path]:
+    paths = []
+    for n in range(count):
+        path = folder / f"b{n:02d}.yaml"
+        path.write_text(BROKEN if n == broken else brief_text(n), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def text_of(pdf: bytes) -> str:
+    return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_one_broken_brief_fails_alone_with_its_position(tmp_path):
+    paths = write_briefs(tmp_path, 4, broken=2)
+    seen: list[int] = []
+    results = build_many(paths, jobs=1, progress=lambda i, r: seen.append(i))
+    assert sorted(seen) == [0, 1, 2, 3]
+    assert [type(r) for r in results] == [typeset.Built, typeset.Built, BriefError, typeset.Built]
+    error = results[2]
+    assert (error.path, error.line, error.column) == (str(paths[2]), 5, 14)
+    assert "gone" in error.message
+    for n in (0, 1, 3):
+        assert results[n].path == paths[n].with_suffix(".pdf")
+        assert f"Part {n}" in text_of(results[n].path.read_bytes())
+        assert (results[n].pages, results[n].notes) == (1, 2)
+    assert not paths[2].with_suffix(".pdf").exists()
+
+
+def test_out_dir_bytes_sources_and_name_clashes(tmp_path, monkeypatch):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    one = tmp_path / "a" / "same.yaml"
+    two = tmp_path / "b" / "same.yaml"
+    one.write_text(brief_text(1), encoding="utf-8")
+    two.write_text(brief_text(2), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    results = build_many(["a/same.yaml", "b/same.yaml", brief_text(3).encode()], "out", jobs=1)
+    assert results[0].path == tmp_path / "out" / "same.pdf"
+    assert isinstance(results[1], BriefError) and "also written to" in results[1].message
+    assert results[2].path == (tmp_path / "out" / "brief-3.pdf")
+    assert "Part 3" in text_of(results[2].path.read_bytes())
+    [in_memory] = build_many([brief_text(4).encode()], jobs=1)
+    assert in_memory.path is None and "Part 4" in text_of(in_memory.pdf)
+
+
+def test_tasks_do_not_depend_on_the_current_folder(tmp_path, monkeypatch):
+    [path] = write_briefs(tmp_path, 1)
+    monkeypatch.chdir(tmp_path)
+    from typeset.many import plan
+
+    [task], _ = plan(["b00.yaml"], None, layout="plain")
+    assert task.source == str(path) and task.name == "b00.yaml" and task.layout == "plain"
+    monkeypatch.chdir("/")
+    built = run_task(pickle.loads(pickle.dumps(task)))
+    assert built.pdf.startswith(b"%PDF-") and built.path is None
+
+
+def test_errors_cross_process_boundaries_with_their_positions():
+    error = BriefError([Problem("x.yaml", 3, 4, "bad"), Problem("x.yaml", 5, 1, "worse")])
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is BriefError and copy.problems == error.problems and copy.line == 3
+    internal = pickle.loads(pickle.dumps(InternalError(Problem("y", None, None, "internal error: boom"))))
+    assert isinstance(internal, InternalError)
+
+
+def test_an_exception_in_a_task_is_an_internal_error(monkeypatch):
+    monkeypatch.setattr("typeset.pipeline.compile_brief", lambda *a, **k: 1 / 0)
+    result = run_task(Task("<brief 1>", brief_text(1).encode()))
+    assert isinstance(result, InternalError)
+    assert result.message == "internal error: ZeroDivisionError: division by zero"
+
+
+def test_local_process_pool(tmp_path):
+    paths = write_briefs(tmp_path, 3, broken=1)
+    results = build_many(paths, tmp_path / "out", jobs=2)
+    assert [type(r).__name__ for r in results] == ["Built", "BriefError", "Built"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b00.pdf", "b02.pdf"]
+
+
+def _corpus_briefs() -> list[typeset.Brief]:
+    root = Path(__file__).resolve().parents[2]
+    files = [*sorted((root / "examples").glob("*.yaml")), *sorted((root.parent / "shared" / "corpus").glob("*.yaml"))]
+    return [typeset.load(f) for f in files]
+
+
+def test_concurrent_renders_in_threads_equal_serial_renders_byte_for_byte(monkeypatch):
+    """Different briefs in different layouts at once: any shared state left unguarded (font
+    subsetting, font registration, per-render warning counts, ReportLab settings) shows up as
+    different bytes or different warnings."""
+    from reportlab.pdfbase import ttfonts
+
+    from typeset.pipeline import render_result
+
+    def seek_then_yield(self, pos):  # a shared font file's read position is where threads would collide
+        self._pos = pos
+        time.sleep(0)
+
+    monkeypatch.setattr(ttfonts.TTFontParser, "seek", seek_then_yield)
+
+    def lacking(chars: str) -> typeset.Brief:  # characters no bundled font has: one warning each
+        paragraphs = [f"Paragraph {i} with {c} in it, " + "and words " * 30 for i, c in enumerate(chars)]
+        return typeset.Brief.from_dict({"title": "Glyphs", "sections": [{"heading": "H", "content": paragraphs}]})
+
+    briefs = [*_corpus_briefs(), lacking("\u4e2d\u6587\u0e01"), lacking("\u0e02\u0e03"), lacking("\u4e00\u4e01")]
+    jobs = [(b, layout) for b in briefs for layout in ("issi-brief", "plain", "policy-paper")]
+    serial = [render_result(b, layout) for b, layout in jobs]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often, so that a race has every chance to show
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            threaded = list(pool.map(lambda job: render_result(*job), jobs[::-1]))[::-1]
+    finally:
+        sys.setswitchinterval(interval)
+    assert [r.pdf for r in threaded] == [r.pdf for r in serial]
+    assert [r.warnings for r in threaded] == [r.warnings for r in serial]
+
+
+def test_build_many_on_a_thread_pool(tmp_path):
+    paths = write_briefs(tmp_path, 6, broken=4)
+    serial = build_many(paths, tmp_path / "serial", jobs=1)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = build_many(paths, tmp_path / "threads", executor=pool)
+    assert [type(r) for r in threaded] == [type(r) for r in serial]
+    for a, b in zip(serial, threaded, strict=True):
+        if isinstance(a, typeset.Built):
+            assert a.path.read_bytes() == b.path.read_bytes()
+
+
+def test_build_many_on_a_dask_cluster(tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    paths = write_briefs(tmp_path, 10, broken=6)
+    monkeypatch.chdir(tmp_path)
+    names = [p.name for p in paths]
+    with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None,
+                                  silence_logs=50) as cluster, distributed.Client(cluster) as client:
+        results = build_many(names, executor=client.get_executor())
+    built = [r for r in results if isinstance(r, typeset.Built)]
+    failed = [r for r in results if isinstance(r, BriefError)]
+    assert len(built) == 9 and len(failed) == 1
+    assert (failed[0].path, failed[0].line, failed[0].column) == ("b06.yaml", 5, 14)
+    for n, r in enumerate(results):
+        if n != 6:
+            assert r.path == Path(f"b{n:02d}.pdf")
+            assert f"Part {n}" in text_of((tmp_path / r.path).read_bytes())
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [f"b{n:02d}.pdf" for n in range(10) if n != 6]
