@@ -20,7 +20,7 @@ from typeset.render.pdf import Metadata, PdfaError, write_pdf
 from typeset.resources import LAYOUTS_DIR
 from typeset.safepath import PathRefused, resolve_inside
 from typeset.style import Layout, load_layout
-from typeset.style.load import is_bundled_name
+from typeset.style.load import is_bundled_name, layout_files
 from typeset.text.fonts import FontError
 
 CREATOR = "typeset"
@@ -31,6 +31,7 @@ class Result:
     pdf: bytes
     pages: int
     warnings: tuple[Problem, ...]
+    inputs: tuple[Path, ...] = ()  # the layout files and images the render read
 
 
 def resolve_layout(brief: Brief, layout: str | Layout | None, *, extra_roots: Sequence[Path] = ()) -> Layout:
@@ -81,7 +82,8 @@ def render_result(brief: Brief, layout: str | Layout | None = None, *,
         raise LayoutError(Problem(spec.name, None, None, f"cannot embed a font: {exc}")) from None
     except PdfaError as exc:
         raise LayoutError(Problem(spec.name, None, None, str(exc))) from None
-    return Result(pdf, len(laid.pages), tuple(brief.warnings) + tuple(laid.warnings))
+    inputs = (*layout_files(spec), *(Path(key) for key in laid.images.images))
+    return Result(pdf, len(laid.pages), tuple(brief.warnings) + tuple(laid.warnings), inputs)
 
 
 def render(brief: Brief, layout: str | Layout | None = None, *,
@@ -94,7 +96,8 @@ def render(brief: Brief, layout: str | Layout | None = None, *,
 @dataclass(frozen=True, slots=True)
 class Built:
     """One built brief: where its PDF went (None: not written, see `pdf`), its page and note
-    counts, the warnings of the run and the seconds it took."""
+    counts, the warnings of the run, the seconds it took and the files besides the brief that
+    it read (layout files, images), which a watcher watches."""
 
     path: Path | None
     pages: int
@@ -102,6 +105,7 @@ class Built:
     notes: int = 0
     seconds: float = 0.0
     pdf: bytes | None = None
+    inputs: tuple[Path, ...] = ()
 
 
 Source = str | os.PathLike[str] | Brief
@@ -133,7 +137,7 @@ def compile_brief(brief: Brief, *, layout: str | Layout | None = None, strict: b
     if strict and result.warnings:
         raise BriefError([Problem(w.path, w.line, w.column, w.message) for w in result.warnings])
     return Built(None, result.pages, result.warnings, len(brief.footnotes),
-                 time.perf_counter() - started, result.pdf)
+                 time.perf_counter() - started, result.pdf, result.inputs)
 
 
 def build(src: Source, out: str | os.PathLike[str] | None = None, *,

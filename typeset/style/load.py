@@ -63,6 +63,20 @@ def _confine(name_or_path: str, relative_to: Path | None, roots: Sequence[Path] 
         raise LayoutError(Problem(name_or_path, None, None, f"layout file refused: {exc}")) from None
 
 
+def layout_files(layout: Layout) -> list[Path]:
+    """The files a loaded layout was read from: its own, then each one it extends (for a watcher)."""
+    name = layout.name or DEFAULT_LAYOUT
+    path = Path(layout.folder) / (f"{name}.yaml" if is_bundled_name(name) else Path(name).name)
+    files: list[Path] = []
+    while path.is_file() and path.resolve() not in files and len(files) <= MAX_EXTENDS:
+        files.append(path.resolve())
+        parent = read_tree(path, str(path)).value.get("extends")
+        if parent is None or not isinstance(parent.value, str) or not parent.value:
+            break
+        path, _ = _locate(parent.value, path.parent)
+    return files
+
+
 def _read_chain(name_or_path: str, relative_to: Path | None,
                 roots: Sequence[Path] | None = None) -> tuple[Node, Path, tuple[int, ...]]:
     """The merged tree of a layout and everything it extends, its file, and the identity

@@ -1,0 +1,131 @@
+"""build_many on three executors: serially, on the local process pool, on a Dask cluster.
+
+    .venv/bin/python bench/many.py [--briefs 200] [--workers 2] [--rounds 2] [--results bench/many-results.md]
+
+Writes `--briefs` distinct generated briefs (bench/generate.py, one to three
+pages each, every one with its own text and notes) into a temporary folder,
+then times `typeset.build_many` of all of them, each round in turn:
+
+- serially (`jobs=1`: one after the other in this process),
+- on the local process pool (`jobs=N`, what `briefset build --jobs N` uses;
+  the pool's start-up is part of the time),
+- on a Dask `distributed.LocalCluster(processes=True, n_workers=N)`, through
+  `client.get_executor()` (the cluster is started, and its workers warmed
+  with one build, before the clock starts; its start-up is reported apart).
+
+Each figure is the best of the rounds (other processes on a shared machine
+only ever add time), with the load average before each run. The issue's
+target: N=2 workers take at most 0.55 of the serial time.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from generate import brief_data  # noqa: E402
+
+import typeset  # noqa: E402
+from typeset.many import build_many  # noqa: E402
+
+TARGET = 0.55
+
+
+def load() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def write_briefs(folder: Path, count: int) -> list[Path]:
+    """`count` distinct briefs of one to three pages."""
+    paths = []
+    for i in range(count):
+        path = folder / f"brief{i:04d}.yaml"
+        data = brief_data(1 + i % 3, seed=1000 + i)
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def timed(run: Callable[[], list[object]], count: int) -> float:
+    t = time.perf_counter()
+    results = run()
+    elapsed = time.perf_counter() - t
+    failed = [r for r in results if not isinstance(r, typeset.Built)]
+    if len(results) != count or failed:
+        raise RuntimeError(f"{len(failed)} of {len(results)} briefs failed: {failed[:1]}")
+    return elapsed
+
+
+def measure(count: int, workers: int, rounds: int) -> dict[str, float]:
+    import distributed
+
+    best: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="typeset-many-") as tmp:
+        folder = Path(tmp)
+        paths = write_briefs(folder, count)
+        out = folder / "out"
+        t = time.perf_counter()
+        with distributed.LocalCluster(processes=True, n_workers=workers, threads_per_worker=1,
+                                      dashboard_address=None, silence_logs=50) as cluster, \
+                distributed.Client(cluster) as client:
+            executor = client.get_executor()
+            build_many(paths[:workers], out, executor=executor)  # workers import typeset once
+            best["dask start-up"] = time.perf_counter() - t
+            runs = {
+                "serial": lambda: build_many(paths, out, jobs=1),
+                f"local pool ({workers} processes)": lambda: build_many(paths, out, jobs=workers),
+                f"dask LocalCluster ({workers} workers)": lambda: build_many(paths, out, executor=executor),
+            }
+            build_many(paths[:1], out, jobs=1)  # warm this process too
+            for r in range(rounds):
+                for name, run in runs.items():
+                    before = load()
+                    elapsed = timed(run, count)
+                    best[name] = min(best.get(name, elapsed), elapsed)
+                    print(f"round {r + 1}: {name}: {elapsed:.2f} s (load average before: {before})",
+                          file=sys.stderr, flush=True)
+    return best
+
+
+def report(count: int, workers: int, best: dict[str, float]) -> list[str]:
+    serial = best["serial"]
+    lines = [f"{count} distinct briefs (1-3 pages), best of the rounds; load average after: {load()}", ""]
+    lines += ["| executor | wall time (s) | ÷ serial | target |", "|---|---|---|---|"]
+    for name, seconds in best.items():
+        if name == "dask start-up":
+            continue
+        ratio = seconds / serial
+        target = "" if name == "serial" else f"≤ {TARGET} ({'met' if ratio <= TARGET else '**not met**'})"
+        lines.append(f"| {name} | {seconds:.2f} | {ratio:.2f} | {target} |")
+    lines += ["", f"Dask cluster start-up and warm-up (not in the times): {best['dask start-up']:.2f} s", ""]
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time build_many serially, on the local pool and on Dask.")
+    parser.add_argument("--briefs", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each, in turn (best)")
+    parser.add_argument("--results", type=Path, help="write the table to this file (e.g. bench/many-results.md)")
+    args = parser.parse_args(argv)
+    print(f"load average before: {load()}; {os.cpu_count()} cores", file=sys.stderr)
+    lines = report(args.briefs, args.workers, measure(args.briefs, args.workers, args.rounds))
+    print("\n".join(lines))
+    if args.results:
+        head = ["# build_many on three executors (bench/many.py)", "",
+                f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, typeset {typeset.__version__}", ""]
+        args.results.write_text("\n".join(head + lines), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
