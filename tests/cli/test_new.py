@@ -1,0 +1,36 @@
+"""`briefset new`: a starter brief that validates and builds at once, never over a file."""
+from __future__ import annotations
+
+import pypdf
+import pytest
+
+from tests.cli.cliutil import run
+from typeset import cli
+
+
+@pytest.mark.parametrize("layout", [None, "plain", "policy-paper"])
+def test_new_then_build(tmp_path, layout, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    args = ["new", "start"] + (["--layout", layout] if layout else [])
+    assert cli.main(args) == 0
+    assert capsys.readouterr().err == "wrote start/brief.yaml; build it with: briefset build start/brief.yaml\n"
+    brief = tmp_path / "start" / "brief.yaml"
+    assert f"layout: {layout or 'issi-brief'}\n" in brief.read_text(encoding="utf-8")
+    assert cli.main(["build", "--strict", "start/brief.yaml"]) == 0  # no warning either
+    reader = pypdf.PdfReader(tmp_path / "start" / "brief.pdf")
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Introduction" in text and "Title of the Report" in text
+
+
+def test_new_never_overwrites(tmp_path):
+    (tmp_path / "brief.yaml").write_text("mine", encoding="utf-8")
+    proc = run("new", ".", cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (1, "brief.yaml: error: already exists; the starter is never "
+                                                 "written over a file\n")
+    assert (tmp_path / "brief.yaml").read_text(encoding="utf-8") == "mine"
+
+
+def test_new_with_an_unknown_layout(tmp_path):
+    proc = run("new", "x", "--layout", "fancy", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stderr.startswith("fancy: error: no bundled layout named 'fancy'")
+    assert not (tmp_path / "x").exists()
