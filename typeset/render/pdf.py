@@ -13,6 +13,7 @@ read position), runs under a lock.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import threading
 from collections.abc import Sequence
@@ -26,7 +27,7 @@ from reportlab.pdfgen import canvas
 
 from typeset.layout.elements import Drawable, Elem, ImageItem, Page, RuleItem, TextItem
 from typeset.layout.images import ImageStore
-from typeset.render.pdfa import LINK_FLAGS, PdfaError, make_archival, opaque
+from typeset.render.pdfa import LINK_FLAGS, PdfaError, archival_formatting, make_archival, opaque
 from typeset.units import color_rgb
 
 
@@ -61,6 +62,7 @@ class Metadata:
 
 
 _SUBSETTING = threading.Lock()  # fonts are subset from shared file readers when the PDF is formatted
+# (and a PDF/A document swaps two of ReportLab's formatting functions meanwhile)
 
 
 def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore, *, pdfa: bool = False) -> bytes:
@@ -87,7 +89,7 @@ def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore, *, pdfa
         c.setPageSize((page.width, page.height))
         painter.page(page)
         c.showPage()
-    with _SUBSETTING:
+    with _SUBSETTING, archival_formatting() if pdfa else contextlib.nullcontext():
         return c.getpdfdata()  # the bytes themselves: save() would copy them twice through a file
 
 
@@ -162,7 +164,8 @@ class _Painter:
     def _has_space(self, font: str) -> bool:
         has = self.space_glyph.get(font)
         if has is None:
-            has = self.space_glyph[font] = 32 in getattr(getFont(font), "face", _NO_FACE).charToGlyph
+            glyphs = getattr(getattr(getFont(font), "face", _NO_FACE), "charToGlyph", None)
+            has = self.space_glyph[font] = True if glyphs is None else 32 in glyphs  # Type 1: WinAnsi space
         return has
 
     def _words(self, items: Sequence[Drawable], i: int) -> tuple[int, float]:
