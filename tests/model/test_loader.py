@@ -11,10 +11,10 @@ import yaml
 
 import typeset
 from typeset.errors import BriefError
-from typeset.model import brief_from_dict, load_brief
+from typeset.model import brief_from_dict
+from typeset.model.document import Brief
 from typeset.model.nodes import (
     Author,
-    Brief,
     Image,
     ListBlock,
     NoteRef,
@@ -24,6 +24,7 @@ from typeset.model.nodes import (
     Quote,
     Run,
 )
+from typeset.readers import load_brief
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_BRIEFS = sorted(glob.glob(str(ROOT / "examples" / "*.yaml"))

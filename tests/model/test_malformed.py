@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from typeset.model import Limits, yamlsource
+from typeset.model import Limits
+from typeset.readers import yaml as yamlsource
 
 
 @pytest.fixture(autouse=True, params=["fast", "pure"])

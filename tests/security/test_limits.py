@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.security.helpers import brief_yaml, notes_brief, typeset
-from typeset.model import Limits, load_brief
+from typeset.model import Limits
 from typeset.model.limits import DEFAULT_LIMITS
 from typeset.model.markup import MAX_URL_CHARS
+from typeset.readers import load_brief
 
 L = DEFAULT_LIMITS
 

@@ -12,7 +12,7 @@ from typeset.errors import Problem, Severity
 from typeset.model.limits import Limits
 from typeset.model.markup import Parsed, parse_inline, plain_text
 from typeset.model.nodes import Pos
-from typeset.model.yamlsource import Source, YNode
+from typeset.model.tree import Source, YNode
 
 
 class Checker:

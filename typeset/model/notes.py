@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typeset.model.check import Checker, pos, shorten, suggest
 from typeset.model.markup import NoteMark, Parsed
 from typeset.model.nodes import Footnote, Inline, InlineItem, NoteRef, Pos, Run
-from typeset.model.yamlsource import YNode
+from typeset.model.tree import YNode
 
 _ID = re.compile(r"[^\s\[\]\\]+")
 _MAX_SUGGESTIONS = 20  # difflib over thousands of ids is slow; stop suggesting after this many
