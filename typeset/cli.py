@@ -123,7 +123,7 @@ def _version() -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from typeset.model import load_brief
+    from typeset.readers import load_brief
 
     status = EXIT_OK
     for src in args.briefs:
@@ -172,8 +172,8 @@ def _build(args: argparse.Namespace) -> int:
 
 def _build_one(src: str, args: argparse.Namespace) -> int:
     from typeset.batch import built_line
-    from typeset.model.loader import load_brief_data
     from typeset.pipeline import build, compile_brief, load_source
+    from typeset.readers import load_brief_data
 
     options = {"layout": args.layout, "strict": args.strict, "root": args.root, "pdfa": args.pdfa}
     out = args.output

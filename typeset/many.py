@@ -123,8 +123,8 @@ def plan(sources: Sequence[str | os.PathLike[str] | bytes], out_dir: str | os.Pa
 
 def run_task(task: Task) -> Outcome:
     """Build one task in this process; the outcome as a value (safe to send between processes)."""
-    from typeset.model.loader import load_brief_data
     from typeset.pipeline import build, compile_brief, load_source
+    from typeset.readers import load_brief_data
 
     try:
         if isinstance(task.source, bytes):

@@ -15,8 +15,9 @@ from reportlab.pdfbase.ttfonts import TTFError
 
 from typeset.errors import BriefError, LayoutError, Problem
 from typeset.layout import LaidOut, lay_out
-from typeset.model.nodes import Brief
+from typeset.model.document import Brief
 from typeset.render.pdf import Metadata, PdfaError, write_pdf
+from typeset.render.stamp import pdf_epoch
 from typeset.resources import LAYOUTS_DIR
 from typeset.safepath import PathRefused, resolve_inside
 from typeset.style import Layout, load_layout
@@ -74,6 +75,7 @@ def render_result(brief: Brief, layout: str | Layout | None = None, *,
         author=", ".join(a.name for a in brief.authors),
         subject=" \u2014 ".join(x for x in (brief.series, brief.subtitle) if x),
         creator=CREATOR,
+        epoch=pdf_epoch(brief.date),
         language=brief.language or "en",
     )
     try:
@@ -111,9 +113,10 @@ class Built:
 Source = str | os.PathLike[str] | Brief
 
 
+
 def load_source(src: Source, *, strict: bool = False, name: str | None = None) -> Brief:
-    """The brief to build: `src` itself, or the brief file it names."""
-    from typeset.model import load_brief
+    """The brief to build: `src` itself, or the brief file it names (any reader's format)."""
+    from typeset.readers import load_brief
 
     if isinstance(src, Brief):
         return src

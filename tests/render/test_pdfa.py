@@ -66,7 +66,8 @@ def test_xmp_matches_the_document_information(seed_pdfa):
         value = next(iter(value)) if isinstance(value, (list, set)) else value
         assert str(info[key]) == value
     assert str(info["/Title"]) == "The Deepening U.S.-Japan Alliance"
-    assert str(info["/CreationDate"]) == "D:20000101000000+00'00'" and meta["xmp:CreateDate"].startswith("2000-01-01T")
+    assert str(info["/CreationDate"]) == "D:20240528000000+00'00'"  # the brief's date
+    assert meta["xmp:CreateDate"] == meta["xmp:ModifyDate"] == "2024-05-28T00:00:00+00:00"
 
 
 def test_srgb_output_intent(seed_pdfa):

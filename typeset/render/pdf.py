@@ -28,6 +28,7 @@ from reportlab.pdfgen import canvas
 from typeset.layout.elements import Drawable, Elem, ImageItem, Page, RuleItem, TextItem
 from typeset.layout.images import ImageStore
 from typeset.render.pdfa import LINK_FLAGS, PdfaError, archival_formatting, make_archival, opaque
+from typeset.render.stamp import FIXED_EPOCH, Stamp
 from typeset.units import color_rgb
 
 
@@ -58,6 +59,7 @@ class Metadata:
     subject: str = ""
     keywords: str = ""
     creator: str = "typeset"
+    epoch: int = FIXED_EPOCH  # creation and modification time, seconds since 1970 (see stamp.py)
     language: str = "en"
 
 
@@ -74,6 +76,7 @@ def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore, *, pdfa
     extra = {"initialFontName": font, "initialFontSize": 10} if font else {}
     c = canvas.Canvas(io.BytesIO(), pagesize=size, invariant=1, pageCompression=1, lang=meta.language if pdfa
                       else "en", **extra)
+    c._doc._timeStamp = Stamp(meta.epoch)
     c.setTitle(meta.title)
     c.setAuthor(meta.author)
     c.setSubject(meta.subject)

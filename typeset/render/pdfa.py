@@ -14,12 +14,11 @@ parts the standard asks of our documents:
   grey, never CMYK (which an RGB output intent does not allow);
 - every font embedded: the standard PDF fonts, which ReportLab does not
   embed, are refused with a message (6.2.11.4);
-- an end-of-line marker before every `endstream` (6.1.7.1), and ToUnicode
-  maps without entries for U+0000 (the unused codes of a font subset, which
-  6.2.11.7.2 forbids). ReportLab writes both from module-level functions, so
-  `archival_formatting` swaps them in while a PDF/A document is formatted:
-  the renderer formats every document under one lock, so no other render of
-  ours sees the swap.
+- an end-of-line marker before every `endstream` (6.1.7.1). ReportLab's
+  stream writer has none, so `archival_formatting` puts one in while a PDF/A
+  document is formatted: the renderer formats every document under one lock,
+  so no other render of ours sees the swap. (ToUnicode maps without U+0000,
+  which 6.2.11.7.2 asks for, are text/ttfont.py's in every PDF.)
 
 No encryption is ever written. The ICC profile is LittleCMS's built-in sRGB
 (through Pillow), saved once with a fixed date so output stays byte-identical.
@@ -28,13 +27,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from PIL import Image as PILImage
-from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfbase import pdfdoc
 
 from typeset.errors import TypesetError
 
@@ -106,46 +105,22 @@ def make_archival(canvas: Any, title: str, author: str, subject: str, keywords: 
 
 @contextlib.contextmanager
 def archival_formatting() -> Iterator[None]:
-    """While a PDF/A document is formatted: streams end with an EOL before `endstream`, and
-    font subsets' ToUnicode maps leave out the codes that map to nothing. Hold the renderer's
-    formatting lock around this."""
-    stream_format, to_unicode = pdfdoc.PDFStream.format, ttfonts.makeToUnicodeCMap
+    """While a PDF/A document is formatted, streams end with an EOL before `endstream`. Hold the
+    renderer's formatting lock around this."""
+    stream_format = pdfdoc.PDFStream.format
 
     def format_with_eol(self: pdfdoc.PDFStream, document: Any) -> bytes:
         out = stream_format(self, document)
         end = b"endstream\n"
-        if out.endswith(end) and not out[:-len(end)].endswith((b"\n", b"\r")):
+        if out.endswith(end):  # data ending in a newline still needs its own EOL: the data's is counted
             out = out[:-len(end)] + b"\n" + end  # outside the data: Length stays as it is
         return out
 
     pdfdoc.PDFStream.format = format_with_eol  # type: ignore[method-assign]
-    ttfonts.makeToUnicodeCMap = to_unicode_cmap
     try:
         yield
     finally:
         pdfdoc.PDFStream.format = stream_format  # type: ignore[method-assign]
-        ttfonts.makeToUnicodeCMap = to_unicode
-
-
-def to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
-    """A ToUnicode CMap for a one-byte font subset: code -> code point, for the codes in use."""
-    pairs = [f"<{code:02X}> <{_utf16(cp)}>" for code, cp in enumerate(subset) if cp > 0]
-    lines = [
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-        f"/CIDSystemInfo << /Registry ({fontname}) /Ordering ({fontname}) /Supplement 0 >> def",
-        f"/CMapName /{fontname} def", "/CMapType 2 def",
-        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
-    ]
-    for start in range(0, len(pairs), 100):  # at most 100 entries per bfchar block
-        chunk = pairs[start:start + 100]
-        lines += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
-    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
-    return "\n".join(lines)
-
-
-def _utf16(cp: int) -> str:
-    """A code point as UTF-16BE hex (a surrogate pair beyond the BMP)."""
-    return chr(cp).encode("utf-16-be", "surrogatepass").hex().upper()
 
 
 def opaque(image: PILImage.Image) -> PILImage.Image:

@@ -1,24 +1,23 @@
-"""Load and validate a brief: YAML (or plain data) in, a `Brief` or a `BriefError` out.
+"""Validate a brief-shaped tree (from any reader, or plain data): the fields of a `Brief`.
 
-Validation reports every problem of a run at once, each at the YAML node at
+This module knows nothing of `Brief` itself (see `typeset.model.document`),
+so the model's modules import one another without a cycle. Validation reports every problem of a run at once, each at the YAML node at
 fault, in source order. Warnings (a note never referenced, a refused link)
 travel on `Brief.warnings`; with `strict=True` they are errors.
 """
 from __future__ import annotations
 
-import dataclasses
-import os
 import re
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from typeset.errors import BriefError, Problem
-from typeset.model.check import Checker, pos, shorten
-from typeset.model.limits import DEFAULT_LIMITS, Limits
-from typeset.model.nodes import Author, Brief, Publisher
+from typeset.model.check import Checker, in_document_order, pos, shorten
+from typeset.model.limits import Limits
+from typeset.model.nodes import Author, Publisher
 from typeset.model.notes import Notes
 from typeset.model.sections import SectionReader
-from typeset.model.yamlsource import Source, YNode, compose, decode_text, from_python, read_text
+from typeset.model.tree import Source, YNode
 
 TOP_KEYS = ("layout", "language", "series", "title", "subtitle", "date", "authors", "editors",
             "publisher", "disclaimer", "sections", "footnotes")
@@ -27,66 +26,19 @@ PUBLISHER_KEYS = ("name", "web", "phone", "fax", "logo")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
-def load_brief(path: str | os.PathLike[str], *, strict: bool = False, max_bytes: int | None = None,
-               limits: Limits | None = None, name: str | None = None) -> Brief:
-    """Read, validate and number a brief file.
-
-    `max_bytes` overrides `limits.max_bytes` (default 10 MB). Messages name
-    the file `name` (default: `path` as given). Raises `BriefError` carrying
-    every problem found, including unreadable files.
-    """
-    limits = _limits(limits, max_bytes)
-    display = name if name is not None else os.fspath(path)
-    text = read_text(Path(path), display, limits.max_bytes)
-    base_dir = os.path.dirname(os.path.abspath(path))
-    return _from_text(text, display, base_dir, limits, strict)
-
-
-def load_brief_data(data: bytes, *, name: str = "<stdin>", base_dir: str | os.PathLike[str] | None = None,
-                    strict: bool = False, limits: Limits | None = None) -> Brief:
-    """Validate a brief's YAML given as bytes (standard input, or a brief sent to another machine).
-
-    Images and a layout file it names are looked for in `base_dir` (default:
-    the current folder)."""
-    limits = _limits(limits, None)
-    text = decode_text(data, name, limits.max_bytes)
-    folder = os.path.abspath(base_dir if base_dir is not None else os.curdir)
-    return _from_text(text, name, folder, limits, strict)
-
-
-def _limits(limits: Limits | None, max_bytes: int | None) -> Limits:
-    limits = limits or DEFAULT_LIMITS
-    return dataclasses.replace(limits, max_bytes=max_bytes) if max_bytes is not None else limits
-
-
-def _from_text(text: str, display: str, base_dir: str, limits: Limits, strict: bool) -> Brief:
-    source = Source(display, text)
-    root, problems = compose(text, source, limits)
-    return _build(root, source, limits, problems, strict=strict, base_dir=base_dir)
-
-
-def brief_from_dict(data: Any, *, source: str = "<dict>", base_dir: str | os.PathLike[str] | None = None,
-                    strict: bool = False, limits: Limits | None = None) -> Brief:
-    """Validate plain Python data shaped like a brief's YAML (no positions in messages)."""
-    limits = limits or DEFAULT_LIMITS
-    src = Source(source)
-    root, problems = from_python(data, src, limits)
-    folder = os.fspath(base_dir) if base_dir is not None else None
-    return _build(root, src, limits, problems, strict=strict, base_dir=folder)
-
-
-def _build(root: YNode | None, source: Source, limits: Limits, problems: list[Problem], *,
-           strict: bool, base_dir: str | None) -> Brief:
+def validate(root: YNode | None, source: Source, limits: Limits, problems: Sequence[Problem] = (), *,
+             strict: bool, base_dir: str | None) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    """The fields of a `Brief` and its warnings, or a BriefError with every problem."""
     check = Checker(source, limits, strict=strict)
     check.problems.extend(problems)
-    brief = _read(root, check, base_dir)
-    found = sorted(check.problems, key=lambda p: (p.line or 0, p.column or 0))
-    if brief is None or any(p.severity == "error" for p in found):
+    fields = _read(root, check, base_dir)
+    found = in_document_order(check.problems, check.at, root)
+    if fields is None or any(p.severity == "error" for p in found):
         raise BriefError(found or [Problem(source.name, None, None, "invalid brief")])
-    return dataclasses.replace(brief, warnings=tuple(found))
+    return fields, tuple(found)
 
 
-def _read(root: YNode | None, check: Checker, base_dir: str | None) -> Brief | None:
+def _read(root: YNode | None, check: Checker, base_dir: str | None) -> dict[str, Any] | None:
     """Walk the top-level mapping; None when there is nothing to build from."""
     if root is None or (root.kind == "scalar" and root.type == "null"):
         start = 1 if check.source.text is not None else None  # a file's first line, if there is a file
@@ -106,8 +58,8 @@ def _read(root: YNode | None, check: Checker, base_dir: str | None) -> Brief | N
     elif (listed.kind == "seq" and not listed.value) or (listed.kind == "scalar" and listed.type == "null"):
         check.error(listed, "'sections' is empty; a brief needs at least one section")
     sections = SectionReader(check, notes).sections(listed, 1)
-    footnotes = notes.finish()
-    return Brief(
+    footnotes = notes.finish(root)
+    return dict(
         title=title or "",
         sections=sections,
         footnotes=footnotes,
