@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import time
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFError
 
+from typeset.atomicio import WriteError
 from typeset.errors import BriefError, LayoutError, Problem
 from typeset.layout import LaidOut, lay_out
 from typeset.model.document import Brief
@@ -174,6 +176,8 @@ def output_path(src: str | os.PathLike[str] | None, brief: Brief,
         target = origin.with_suffix(".pdf")
     else:
         target = Path(out)
+        if os.fspath(out).endswith(("/", os.sep)) and not target.is_dir():
+            raise WriteError(errno.ENOENT, "no such folder", os.fspath(out))
         if target.is_dir():
             stem = origin.stem if origin is not None else "brief"
             target = target / f"{stem}.pdf"
