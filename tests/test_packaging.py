@@ -32,6 +32,7 @@ def test_the_wheel_is_typed_and_carries_fonts_licences_and_layouts(wheel: Path) 
     assert {f.name for f in (REPO / "fonts").glob("LICENSE*")} <= fonts
     layouts = {Path(n).name for n in names if n.startswith("typeset/_data/layouts/")}
     assert {f.name for f in (REPO / "layouts").glob("*.yaml")} == layouts
+    assert "typeset/data/icc/sRGB.icc" in names  # the PDF/A output intent's profile
 
 
 def test_an_installed_wheel_renders_without_the_source_tree(wheel: Path, tmp_path: Path) -> None:
@@ -42,6 +43,7 @@ def test_an_installed_wheel_renders_without_the_source_tree(wheel: Path, tmp_pat
     script = ("import sys, typeset, typeset.resources as r\n"
               "assert r.FONTS_DIR.is_relative_to(sys.argv[1]) and r.LAYOUTS_DIR.is_relative_to(sys.argv[1])\n"
               "pdf = typeset.render(typeset.load(sys.argv[2]), 'issi-brief')\n"
+              "assert b'pdfaid' in typeset.render(typeset.load(sys.argv[2]), pdfa=True)\n"
               "print(len(pdf))\n")
     env = {**os.environ, "PYTHONPATH": str(target)}
     run = subprocess.run([sys.executable, "-c", script, str(target),

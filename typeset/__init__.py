@@ -18,13 +18,12 @@ from typing import Any
 from typeset.errors import BriefError, LayoutError, Problem
 from typeset.model.document import Brief
 from typeset.readers import load_brief as load
-from typeset.version import __version__
 
 __all__ = ["Brief", "BriefError", "Built", "LayoutError", "Problem", "__version__", "build", "build_many",
            "load", "render"]
 
 _LAZY = {"render": "typeset.pipeline", "build": "typeset.pipeline", "Built": "typeset.pipeline",
-         "build_many": "typeset.many"}
+         "build_many": "typeset.many", "__version__": "typeset.version"}
 
 # The subpackage typeset.render shares its name with render(): importing it
 # binds the name to the package. Bind it now and drop the binding, so the

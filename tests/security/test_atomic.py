@@ -40,7 +40,7 @@ def test_sigkill_during_layout_keeps_the_old_pdf(folder):
     proc.send_signal(signal.SIGKILL)
     assert proc.wait(30) == -signal.SIGKILL
     assert (folder / "out.pdf").read_bytes() == OLD
-    run = typeset("build", "small.yaml", "-o", "out.pdf", cwd=folder)
+    run = typeset("build", "small.yaml", "-o", "out.pdf", "-q", cwd=folder)
     assert (run.returncode, run.stderr) == (0, "")
     assert (folder / "out.pdf").read_bytes().startswith(b"%PDF") and (folder / "out.pdf").read_bytes() != OLD
     assert temp_files(folder) == []
@@ -75,7 +75,7 @@ def test_sigkill_with_the_temporary_file_written_keeps_the_old_pdf(folder):
     proc.stderr.close()  # type: ignore[union-attr]
     assert (folder / "out.pdf").read_bytes() == OLD
     assert temp_files(folder) == [tmp]  # a killed process cannot clean up ...
-    run = typeset("build", "small.yaml", "-o", "out.pdf", cwd=folder)
+    run = typeset("build", "small.yaml", "-o", "out.pdf", "-q", cwd=folder)
     assert (run.returncode, run.stderr) == (0, "")
     assert temp_files(folder) == []  # ... the next build of the same output does
     assert (folder / "out.pdf").read_bytes().startswith(b"%PDF")
@@ -84,7 +84,7 @@ def test_sigkill_with_the_temporary_file_written_keeps_the_old_pdf(folder):
 @pytest.mark.parametrize("output, reason", [
     ("a_file/out.pdf", "Not a directory"),
     ("no/such/folder/out.pdf", "No such file or directory"),
-    ("a_folder", "Is a directory"),
+    ("missing_folder/", "no such folder"),  # an existing folder gets FOLDER/small.pdf (tests/cli)
     ("/proc/typeset-out.pdf", None),
 ])
 def test_unwritable_output_is_one_line_and_exit_1(folder, output, reason):

@@ -87,7 +87,7 @@ def peak_memory(tmp_path: Path, name: str, text: str) -> float:
     """The larger peak RSS (MB) of validating and of building `text`, each in its own process."""
     (tmp_path / name).write_text(text)
     v = typeset("validate", "-q", name, cwd=tmp_path)
-    b = typeset("build", name, cwd=tmp_path, timeout=300)
+    b = typeset("build", "-q", name, cwd=tmp_path, timeout=300)
     for run in (v, b):
         assert run.returncode == 0 and all(": warning: " in line for line in run.stderr.splitlines()), \
             run.stderr[:300]

@@ -160,6 +160,6 @@ def test_root_widens_the_command_line(tree):
     assert refused.returncode == 1
     assert refused.stderr == "b.yaml:5:9: error: '../outside/secret.png' is outside the folders this brief may read\n"
     assert not (tree / "brief" / "out.pdf").exists()
-    ok = run_cli("build", "b.yaml", "-o", "out.pdf", "--root", "../outside", cwd=tree / "brief")
+    ok = run_cli("build", "b.yaml", "-o", "out.pdf", "--root", "../outside", "-q", cwd=tree / "brief")
     assert (ok.returncode, ok.stderr) == (0, "")
     assert (tree / "brief" / "out.pdf").read_bytes().startswith(b"%PDF")
