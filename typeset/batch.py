@@ -76,12 +76,13 @@ def _lines(problems: Sequence[Problem]) -> tuple[str, ...]:
 
 
 def run(briefs: Sequence[str], options: Options, jobs: int | None = None,
-        stream: TextIO | None = None, *, quiet: bool = False) -> int:
-    """Build every brief, report as they finish and list the failures; the worst exit status."""
+        stream: TextIO | None = None, *, quiet: bool = False, out_dir: str | None = None) -> int:
+    """Build every brief (into `out_dir`, else beside it), report as they finish and list the
+    failures; the worst exit status."""
     out = stream or sys.stderr
     report = Report(briefs, out, tty=_isatty(out), quiet=quiet)
     try:
-        build_many(briefs, layout=options.layout, strict=options.strict, root=options.root,
+        build_many(briefs, out_dir, layout=options.layout, strict=options.strict, root=options.root,
                    pdfa=options.pdfa, jobs=jobs, progress=lambda i, r: report.done(i, outcome(briefs[i], r)))
     finally:  # on Ctrl-C: what has not started is cancelled, the workers finish theirs
         report.close()

@@ -41,8 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command == "build" and args.output is not None and len(args.briefs) > 1:
-        args.subparser.error("-o/--output needs exactly one brief; drop it to write each BRIEF.pdf")
+    if args.command == "build" and args.output is not None and len(args.briefs) > 1 \
+            and not os.path.isdir(args.output):
+        args.subparser.error("-o/--output with several briefs must be an existing folder; "
+                             "drop it to write each BRIEF.pdf beside its brief")
     if args.command == "build" and "-" in args.briefs and len(args.briefs) > 1:
         args.subparser.error("'-' (standard input) must be the only brief")
     try:
@@ -77,8 +79,8 @@ def _parser() -> argparse.ArgumentParser:
                        description="Render each brief to PDF (default: BRIEF.pdf beside it).")
     p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml", help="a brief file, or - for standard input")
     p.add_argument("-o", "--output", metavar="OUT.pdf",
-                   help="output file, an existing folder (writes FOLDER/BRIEF.pdf) or - for standard output "
-                        "(one brief only)")
+                   help="output file or - for standard output (one brief), or an existing folder "
+                        "(writes FOLDER/BRIEF.pdf for each brief)")
     _render_options(p)
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N",
                    help="build several briefs in N processes (default: the number of cores; "
@@ -155,7 +157,7 @@ def _build(args: argparse.Namespace) -> int:
         from typeset import batch
 
         options = batch.Options(args.layout, args.strict, args.root, args.pdfa)
-        return batch.run(args.briefs, options, jobs=args.jobs, quiet=args.quiet)
+        return batch.run(args.briefs, options, jobs=args.jobs, quiet=args.quiet, out_dir=args.output)
     src = args.briefs[0]
     try:
         return _build_one(src, args)

@@ -47,6 +47,7 @@ class Task:
     root: tuple[str, ...] = ()
     strict: bool = False
     pdfa: bool | None = None
+    shown: str | None = None  # the output as the caller named it (`out_dir` as given)
 
 
 def build_many(sources: Iterable[str | os.PathLike[str] | bytes], out_dir: str | os.PathLike[str] | None = None,
@@ -116,7 +117,8 @@ def plan(sources: Sequence[str | os.PathLike[str] | bytes], out_dir: str | os.Pa
             continue
         if target is not None:
             targets[target] = name
-        tasks.append(replace(task, out=str(target)) if folder is not None else task)
+        shown = os.path.join(out_dir, f"{stem}.pdf") if out_dir is not None else None
+        tasks.append(replace(task, out=str(target), shown=shown) if folder is not None else task)
         early.append(None)
     return tasks, early
 
@@ -150,6 +152,8 @@ def finish(task: Task, outcome: Outcome) -> Outcome:
     """Write a PDF the worker sent back beside its brief (atomically); other outcomes as they are."""
     from typeset.atomicio import atomic_write
 
+    if isinstance(outcome, Built) and task.shown is not None and outcome.path is not None:
+        return replace(outcome, path=Path(task.shown))
     if not isinstance(outcome, Built) or outcome.pdf is None or not isinstance(task.source, str):
         return outcome
     target = Path(task.source).with_suffix(".pdf")

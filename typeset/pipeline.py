@@ -84,8 +84,8 @@ def render_result(brief: Brief, layout: str | Layout | None = None, *,
         pdf = write_pdf(laid.pages, meta, laid.images, pdfa=spec.pdfa if pdfa is None else pdfa)
     except TTFError as exc:  # a damaged font file that parsed but cannot be subset
         raise LayoutError(Problem(spec.name, None, None, f"cannot embed a font: {exc}")) from None
-    except PdfaError as exc:
-        raise LayoutError(Problem(spec.name, None, None, str(exc))) from None
+    except PdfaError as exc:  # after the warnings that say where (a character no font has)
+        raise LayoutError([*laid.warnings, Problem(spec.name, None, None, str(exc))]) from None
     inputs = (*layout_files(spec), *(Path(key) for key in laid.images.images))
     return Result(pdf, len(laid.pages), tuple(brief.warnings) + tuple(laid.warnings), inputs)
 

@@ -103,3 +103,13 @@ def test_version(briefs):
 def test_help_documents_exit_codes(briefs):
     proc = run("--help", cwd=briefs)
     assert "70 internal error" in proc.stdout and "2 usage error" in proc.stdout
+
+
+def test_several_briefs_into_a_folder(briefs, monkeypatch, capsys):
+    (briefs / "out").mkdir()
+    monkeypatch.chdir(briefs)
+    assert cli.main(["build", "good.yaml", "warn.yaml", "-o", "out", "-j", "1"]) == 0
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("built")]
+    assert [REPORT.match(line)["out"] for line in lines] == ["out/good.pdf", "out/warn.pdf"]
+    assert sorted(p.name for p in (briefs / "out").iterdir()) == ["good.pdf", "warn.pdf"]
+    assert not (briefs / "good.pdf").exists()

@@ -65,7 +65,8 @@ def test_usage_errors_exit_2(briefs, args):
 def test_several_outputs_message(briefs):
     proc = run("build", "good.yaml", "warn.yaml", "-o", "x.pdf", cwd=briefs)
     assert proc.stderr.splitlines()[-1] == (
-        "briefset build: error: -o/--output needs exactly one brief; drop it to write each BRIEF.pdf")
+        "briefset build: error: -o/--output with several briefs must be an existing folder; "
+        "drop it to write each BRIEF.pdf beside its brief")
 
 
 def test_help_exits_0(briefs):

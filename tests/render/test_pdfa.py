@@ -146,3 +146,14 @@ def _write(tmp_path: Path, pdf: bytes) -> Path:
     path = tmp_path / "seed-pdfa.pdf"
     path.write_bytes(pdf)
     return path
+
+
+def test_a_character_no_font_has_cannot_be_archived(tmp_path):
+    """It would show the .notdef glyph, which PDF/A forbids (6.2.11.8); ordinary output warns."""
+    brief = typeset.Brief.from_dict({"title": "Glyphs", "sections": [{"heading": "H", "content": [
+        "Text with \u4e2d in it."]}]})
+    assert "U+4E2D" in render_result(brief).warnings[0].message
+    with pytest.raises(typeset.LayoutError) as caught:
+        render_result(brief, pdfa=True)
+    assert [p.severity for p in caught.value.problems] == ["warning", "error"]
+    assert caught.value.message.startswith("PDF/A cannot show the character '\u4e2d' (U+4E2D)")

@@ -239,11 +239,23 @@ class _Painter:
             text.setWordSpace(word_space)
             state["word_space"] = word_space
         text.setTextOrigin(x + item.x, top - item.baseline + f.rise)
-        text.textOut(f.text if string is None else string)
+        shown = f.text if string is None else string
+        if self.pdfa:
+            self._check_glyphs(f.font, shown)
+        text.textOut(shown)
         if f.anchor is not None:
             self.c.bookmarkHorizontal(f"note{f.anchor}", x + item.x, top - item.baseline + f.size * 2)
         if f.mark is not None:
             self.c.bookmarkHorizontal(f"mark{f.mark}", x + item.x, top - item.baseline + f.size * 3)
+
+    def _check_glyphs(self, font: str, shown: str) -> None:
+        """PDF/A shows no .notdef glyph (ISO 19005-2, 6.2.11.8): a character no font has cannot be
+        archived (the layout stage has warned about it with its position)."""
+        glyphs = getFont(font).face.charToGlyph
+        for ch in shown:
+            if ord(ch) not in glyphs and ch not in " \u00a0":
+                raise PdfaError(f"PDF/A cannot show the character {ch!r} (U+{ord(ch):04X}): no font of the "
+                                "layout has it; add a fallback font that does, or leave it out")
 
     def _check_embedded(self, font: str) -> None:
         if not isinstance(getFont(font), TTFont):
