@@ -10,8 +10,8 @@ then times `typeset.build_many` of all of them, each round in turn:
 - on the local process pool (`jobs=N`, what `briefset build --jobs N` uses;
   the pool's start-up is part of the time),
 - on a Dask `distributed.LocalCluster(processes=True, n_workers=N)`, through
-  `client.get_executor()` (the cluster is started, and its workers warmed
-  with one build, before the clock starts; its start-up is reported apart).
+  `client.get_executor()` (the cluster is started, and each worker warmed
+  with one render, before the clock starts; its start-up is reported apart).
 
 Each figure is the best of the rounds (other processes on a shared machine
 only ever add time), with the load average before each run. The issue's
@@ -55,6 +55,11 @@ def write_briefs(folder: Path, count: int) -> list[Path]:
     return paths
 
 
+def warm(path: str) -> int:
+    """Render one brief (in a worker): what every later build there finds loaded already."""
+    return len(typeset.render(typeset.load(path)))
+
+
 def timed(run: Callable[[], list[object]], count: int) -> float:
     t = time.perf_counter()
     results = run()
@@ -78,7 +83,7 @@ def measure(count: int, workers: int, rounds: int) -> dict[str, float]:
                                       dashboard_address=None, silence_logs=50) as cluster, \
                 distributed.Client(cluster) as client:
             executor = client.get_executor()
-            build_many(paths[:workers], out, executor=executor)  # workers import typeset once
+            client.run(warm, str(paths[0]))  # every worker renders once: imports, fonts, layout
             best["dask start-up"] = time.perf_counter() - t
             runs = {
                 "serial": lambda: build_many(paths, out, jobs=1),
