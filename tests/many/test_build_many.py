@@ -131,13 +131,14 @@ def test_concurrent_renders_in_threads_equal_serial_renders_byte_for_byte(monkey
         return typeset.Brief.from_dict({"title": "Glyphs", "sections": [{"heading": "H", "content": paragraphs}]})
 
     briefs = [*_corpus_briefs(), lacking("\u4e2d\u6587\u0e01"), lacking("\u0e02\u0e03"), lacking("\u4e00\u4e01")]
-    jobs = [(b, layout) for b in briefs for layout in ("issi-brief", "plain", "policy-paper")]
-    serial = [render_result(b, layout) for b, layout in jobs]
+    jobs = [(b, layout, layout == "plain" and b.title != "Glyphs")  # PDF/A too: it swaps a stream writer
+            for b in briefs for layout in ("issi-brief", "plain", "policy-paper")]
+    serial = [render_result(b, layout, pdfa=pdfa) for b, layout, pdfa in jobs]
     interval = sys.getswitchinterval()
     sys.setswitchinterval(1e-5)  # switch threads often, so that a race has every chance to show
     try:
         with ThreadPoolExecutor(max_workers=8) as pool:
-            threaded = list(pool.map(lambda job: render_result(*job), jobs[::-1]))[::-1]
+            threaded = list(pool.map(lambda job: render_result(job[0], job[1], pdfa=job[2]), jobs[::-1]))[::-1]
     finally:
         sys.setswitchinterval(interval)
     assert [r.pdf for r in threaded] == [r.pdf for r in serial]
