@@ -11,7 +11,9 @@ then times `typeset.build_many` of all of them, each round in turn:
   the pool's start-up is part of the time),
 - on a Dask `distributed.LocalCluster(processes=True, n_workers=N)`, through
   `client.get_executor()` (the cluster is started, and each worker warmed
-  with one render, before the clock starts; its start-up is reported apart).
+  with one render, before the clock starts; its start-up is reported apart),
+  one brief a task and then four briefs a task (`chunk=4`), which saves the
+  scheduler, which shares the cores, some work per brief.
 
 Each figure is the best of the rounds (other processes on a shared machine
 only ever add time), with the load average before each run. The issue's
@@ -38,6 +40,7 @@ import typeset  # noqa: E402
 from typeset.many import build_many  # noqa: E402
 
 TARGET = 0.55
+CHUNK = 4
 
 
 def load() -> str:
@@ -89,6 +92,8 @@ def measure(count: int, workers: int, rounds: int) -> dict[str, float]:
                 "serial": lambda: build_many(paths, out, jobs=1),
                 f"local pool ({workers} processes)": lambda: build_many(paths, out, jobs=workers),
                 f"dask LocalCluster ({workers} workers)": lambda: build_many(paths, out, executor=executor),
+                f"dask LocalCluster ({workers} workers, {CHUNK} briefs a task)":
+                    lambda: build_many(paths, out, executor=executor, chunk=CHUNK),
             }
             build_many(paths[:1], out, jobs=1)  # warm this process too
             for r in range(rounds):

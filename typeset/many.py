@@ -5,8 +5,8 @@
 
 Each brief becomes a `Task`, a small picklable value that names everything by
 absolute path (or carries the brief's bytes), so it runs the same on a worker
-whose current folder is not the caller's. `run_task`, a top-level function,
-builds one task and returns its outcome as a value, a `Built` or a
+whose current folder is not the caller's. `run_tasks`, a top-level function,
+builds a few tasks and returns their outcomes as values, a `Built` or a
 `BriefError`, never raising: one broken brief never stops the others, and
 whatever the executor, the results come back in the order of `sources`.
 
@@ -53,7 +53,7 @@ class Task:
 def build_many(sources: Iterable[str | os.PathLike[str] | bytes], out_dir: str | os.PathLike[str] | None = None,
                *, layout: str | None = None, executor: Executor | None = None, progress: Progress | None = None,
                strict: bool = False, root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
-               pdfa: bool | None = None, jobs: int | None = None) -> list[Outcome]:
+               pdfa: bool | None = None, jobs: int | None = None, chunk: int = 1) -> list[Outcome]:
     """Build every brief; one `Built` or `BriefError` per source, in the order given.
 
     A source is a brief file, or a brief's bytes (built as ``<brief N>``,
@@ -61,7 +61,9 @@ def build_many(sources: Iterable[str | os.PathLike[str] | bytes], out_dir: str |
     `concurrent.futures.Executor`; the default is a pool of `jobs` local
     processes (default: the usable cores; 1 builds them one after the other
     in this process). `out_dir` is created if need be. `progress(index, outcome)` is
-    called in this process as each brief finishes."""
+    called in this process as each brief finishes. `chunk` briefs travel in one
+    task: more than one saves a cluster's scheduler some work per brief when
+    there are thousands of small ones."""
     tasks, early = plan(list(sources), out_dir, layout=layout, strict=strict, root=root, pdfa=pdfa)
     if out_dir is not None:
         with contextlib.suppress(OSError):  # if it cannot be made, each brief says why it cannot write
@@ -78,12 +80,15 @@ def build_many(sources: Iterable[str | os.PathLike[str] | bytes], out_dir: str |
             _tell(progress, i, results[i])  # type: ignore[arg-type]
         return results  # type: ignore[return-value]
     pool = executor or local_pool(workers)
+    groups = [todo[k:k + max(1, chunk)] for k in range(0, len(todo), max(1, chunk))]
     try:
-        futures: dict[Future[Outcome], tuple[int, Task]] = {pool.submit(run_task, t): (i, t) for i, t in todo}
+        futures: dict[Future[list[Outcome]], list[tuple[int, Task]]] = {
+            pool.submit(run_tasks, tuple(t for _, t in group)): group for group in groups}
         for future in as_completed(futures):
-            i, task = futures[future]
-            results[i] = finish(task, _result(future, task))
-            _tell(progress, i, results[i])  # type: ignore[arg-type]
+            group = futures[future]
+            for (i, task), outcome in zip(group, _results(future, [t for _, t in group]), strict=True):
+                results[i] = finish(task, outcome)
+                _tell(progress, i, results[i])  # type: ignore[arg-type]
     finally:
         if executor is None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -121,6 +126,11 @@ def plan(sources: Sequence[str | os.PathLike[str] | bytes], out_dir: str | os.Pa
         tasks.append(replace(task, out=str(target), shown=shown) if folder is not None else task)
         early.append(None)
     return tasks, early
+
+
+def run_tasks(tasks: Sequence[Task]) -> list[Outcome]:
+    """Build tasks one after the other in this process (what a worker runs)."""
+    return [run_task(task) for task in tasks]
 
 
 def run_task(task: Task) -> Outcome:
@@ -184,13 +194,13 @@ def internal_error(name: str, exc: BaseException) -> InternalError:
     return InternalError(problems)
 
 
-def _result(future: Future[Outcome], task: Task) -> Outcome:
+def _results(future: Future[list[Outcome]], tasks: Sequence[Task]) -> list[Outcome]:
     try:
         return future.result()
     except BrokenProcessPool as e:  # a worker was killed (out of memory, a signal)
-        return internal_error(task.name, RuntimeError(f"a worker process died: {e}"))
+        return [internal_error(t.name, RuntimeError(f"a worker process died: {e}")) for t in tasks]
     except Exception as e:  # the executor could not run or return the task
-        return internal_error(task.name, e)
+        return [internal_error(t.name, e) for t in tasks]
 
 
 def _tell(progress: Progress | None, index: int, outcome: Outcome) -> None:
