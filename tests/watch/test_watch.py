@@ -102,3 +102,26 @@ def test_follows_the_layout_and_what_it_extends(tmp_path):
         lines = run.after_build(3)
         assert "failed" in lines[-2] and "base.yaml" in lines[-1]
         assert out.read_bytes() != first
+
+
+def test_the_command_needs_a_brief_and_the_watcher(tmp_path, monkeypatch, capsys):
+    from typeset import cli
+
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["watch", "missing.yaml"]) == 1
+    assert capsys.readouterr().err == "missing.yaml: error: cannot read: no such file\n"
+    monkeypatch.setitem(__import__("sys").modules, "watchfiles", None)  # as if not installed
+    (tmp_path / "b.yaml").write_text(BRIEF.format(layout="", heading="H"), encoding="utf-8")
+    assert cli.main(["watch", "b.yaml"]) == 1
+    assert "pip install 'typeset[watch]'" in capsys.readouterr().err
+
+
+def test_stopping_from_the_keyboard_exits_0(tmp_path, monkeypatch):
+    from typeset import watch as watch_module
+
+    def interrupted(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(watch_module.Watcher, "run", interrupted)
+    (tmp_path / "b.yaml").write_text(BRIEF.format(layout="", heading="H"), encoding="utf-8")
+    assert watch_module.watch(str(tmp_path / "b.yaml")) == 0
