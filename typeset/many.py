@@ -115,6 +115,10 @@ def plan(sources: Sequence[str | os.PathLike[str] | bytes], out_dir: str | os.Pa
         target = folder / f"{stem}.pdf" if folder is not None else None
         if target is None and isinstance(src, (str, os.PathLike)):
             target = Path(task.source).with_suffix(".pdf")  # type: ignore[arg-type]
+        if target is not None and isinstance(task.source, str) and target == Path(task.source):
+            tasks.append(None)
+            early.append(BriefError(Problem(name, None, None, f"the output {target} would overwrite the brief")))
+            continue
         if target is not None and target in targets:
             tasks.append(None)
             early.append(BriefError(Problem(name, None, None,
@@ -138,18 +142,15 @@ def run_task(task: Task) -> Outcome:
     from typeset.pipeline import build, compile_brief, load_source
     from typeset.readers import load_brief_data
 
+    options = {"layout": task.layout, "strict": task.strict, "root": task.root, "pdfa": task.pdfa}
     try:
         if isinstance(task.source, bytes):
             brief = load_brief_data(task.source, name=task.name, base_dir=task.base_dir, strict=task.strict)
-            if task.out is not None:
-                return build(brief, task.out, layout=task.layout, strict=task.strict, root=task.root,
-                             pdfa=task.pdfa)
-            return compile_brief(brief, layout=task.layout, strict=task.strict, root=task.root, pdfa=task.pdfa)
+        else:
+            brief = load_source(task.source, strict=task.strict, name=task.name)
         if task.out is not None:
-            return build(task.source, task.out, layout=task.layout, strict=task.strict, root=task.root,
-                         pdfa=task.pdfa, name=task.name)
-        brief = load_source(task.source, strict=task.strict, name=task.name)
-        return compile_brief(brief, layout=task.layout, strict=task.strict, root=task.root, pdfa=task.pdfa)
+            return build(brief, task.out, **options)  # type: ignore[arg-type]
+        return compile_brief(brief, **options)  # type: ignore[arg-type]
     except BriefError as e:
         return e
     except OSError as e:
