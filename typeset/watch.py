@@ -6,7 +6,8 @@ watcher is watchfiles (a maintained native file watcher, no polling loop of
 ours); it watches the folders of those files, since editors often save by
 writing a new file and renaming it over the old one, and rebuilds on any
 change to one of them. When a build reads new files (an image added, another
-layout named), the watch widens to them.
+layout named), the watch widens to them. Font files are not watched: a process
+reads each font once, so after replacing one, start the watch again.
 
 Every build writes atomically and only when it succeeded, so a save that
 does not build leaves the last good PDF as it was. Each rebuild prints one
