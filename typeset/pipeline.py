@@ -93,18 +93,21 @@ class Built:
 
 def build(src: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
           layout: str | Layout | None = None, strict: bool = False,
-          root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> Built:
+          root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+          fmt: str | None = None) -> Built:
     """Load `src`, render it and write the PDF atomically (default: beside the brief).
 
-    Nothing is written unless the whole render succeeded; with `strict`, a warning
-    is an error. Raises BriefError carrying every problem (warnings first)."""
+    `src` is YAML, Markdown or Word, told by its suffix or by `fmt` (see
+    `typeset.readers`). Nothing is written unless the whole render succeeded;
+    with `strict`, a warning is an error. Raises BriefError carrying every
+    problem (warnings first)."""
     from typeset.atomicio import atomic_write
     from typeset.readers import load_brief
 
     target = Path(out) if out is not None else Path(src).with_suffix(".pdf")
     if target.resolve() == Path(src).resolve():
         raise BriefError(Problem(os.fspath(src), None, None, f"the output {target} would overwrite the brief"))
-    brief = load_brief(src, strict=strict)
+    brief = load_brief(src, strict=strict, fmt=fmt)
     try:
         result = render_result(brief, layout, root=root)
     except BriefError as exc:
