@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -113,7 +114,7 @@ def build(src: str | os.PathLike[str], out: str | os.PathLike[str] | None = None
     except BriefError as exc:
         raise BriefError(tuple(brief.warnings) + exc.problems) from None
     if strict and result.warnings:
-        raise BriefError([Problem(w.path, w.line, w.column, w.message) for w in result.warnings])
+        raise BriefError([dataclasses.replace(w, severity="error") for w in result.warnings])
     atomic_write(target, result.pdf)
     return Built(target, result.pages, result.warnings)
 
