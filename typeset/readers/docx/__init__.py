@@ -25,7 +25,7 @@ from typeset.model.limits import Limits
 from typeset.model.tree import Source, YNode, mapping, scalar, sequence
 from typeset.readers.common import Tree, read_bytes
 from typeset.readers.docx.meta import core_properties, custom_properties, names
-from typeset.readers.docx.package import W, Package, PackageError, attr
+from typeset.readers.docx.package import Package, PackageError, W, attr
 from typeset.readers.docx.runs import Paragraph, RunReader, markup
 from typeset.readers.docx.styles import Styles
 

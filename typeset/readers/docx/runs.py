@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
-from typeset.readers.docx.package import HYPERLINK, R, W, Relationship, attr
+from typeset.readers.docx.package import HYPERLINK, R, Relationship, W, attr
 from typeset.readers.markup import autolink, emphasis, escape, link
 
 _OFF = ("0", "false", "off", "none")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
-from typeset.readers.docx.package import W, Package, attr
+from typeset.readers.docx.package import Package, W, attr
 
 ROLES = {
     "title": "title", "subtitle": "subtitle", "author": "author", "date": "date",
