@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from typeset.atomicio import atomic_write
+from typeset.atomicio import WriteError, atomic_write
 from typeset.errors import BriefError, Problem
 from typeset.model.document import brief_from_tree
 from typeset.model.tree import YNode
@@ -37,7 +37,10 @@ def convert(src: str | os.PathLike[str], out: str | os.PathLike[str] | None = No
 
 def _write_images(images: dict[str, bytes], folder: Path) -> dict[str, str]:
     """Each carried picture as a file in `folder`; its name in the tree -> the path to write there."""
-    folder.mkdir(exist_ok=True)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise WriteError(exc.errno, exc.strerror or str(exc), os.fspath(folder)) from None
     names = {}
     for name, data in sorted(images.items()):
         path = folder / Path(name).name

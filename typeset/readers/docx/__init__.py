@@ -5,7 +5,7 @@ Body paragraphs are read by style (Title, Subtitle, Author, Date, Heading
 paragraph), with italic, bold and hyperlinks kept; footnote references
 become `[^N]` marks, N being the note's number in reading order, and the
 notes of word/footnotes.xml their texts (Word's separator notes are not
-notes; a note's paragraphs are joined). Header fields come from the styled
+notes; a note keeps its paragraphs). Header fields come from the styled
 paragraphs before the first heading and the document properties (see
 `meta.py`). What a brief cannot hold (a table, a text box, a comment,
 tracked changes, an equation) gets one warning naming it.
@@ -224,7 +224,6 @@ class _Reader:
         root = self.package.xml("word/footnotes.xml")
         self.runs = RunReader(self.package.relationships("word/footnotes.xml"), self.styles.char, self.unmapped)
         out = []
-        texts: dict[str, str] = {}
         for fn in root.iter(f"{{{W}}}footnote"):
             if attr(fn, "type") in _SKIPPED_NOTES:
                 continue
@@ -237,8 +236,9 @@ class _Reader:
                 if para.images:
                     self.unmapped("a picture in a footnote")
                 parts.append(markup(para.pieces, self._ref_in_note).strip())
-            texts[word_id] = " ".join(x for x in parts if x)
-            value = scalar(texts[word_id], label=self.label)
+            kept = [scalar(x, label=self.label) for x in parts if x]
+            value = kept[0] if len(kept) == 1 else sequence(kept, label=self.label) if kept else \
+                YNode("scalar", "", type="null", label=self.label)
             out.append((int(key) if key.isdigit() else 10**9, scalar(key, label=self.label), value))
         out.sort(key=lambda t: t[0])
         return [(k, v) for _, k, v in out]

@@ -3,7 +3,7 @@
 `#`, `##`, `###` open sections of levels 1-3; paragraphs, lists, block
 quotes and images alone in a paragraph become the section's content;
 footnote definitions (`[^id]: ...`, continued by indented paragraphs)
-become `footnotes:`. Whatever a brief cannot hold (code, HTML, tables,
+become `footnotes:` (a note of several paragraphs is a list of them). Whatever a brief cannot hold (code, HTML, tables,
 rules, nested lists) gets one warning naming it, at its line.
 """
 from __future__ import annotations
@@ -186,7 +186,7 @@ class BlockReader:
             j = self.block(tokens, j, quoted)
 
     def _footnote(self, tokens: list[Token], i: int, end: int) -> None:
-        line, column, index = self.where(tokens[i])
+        line, column, _ = self.where(tokens[i])
         parts: list[YNode] = []
 
         def part(node: YNode) -> None:
@@ -203,9 +203,12 @@ class BlockReader:
                 continue
             j = self.block(tokens, j, part) if tokens[j].type != "heading_open" else self._no_heading(tokens, j)
         label = str(tokens[i].meta.get("label", ""))
-        value = scalar(" ".join(p.value for p in parts), line, column)
-        value.index = parts[0].index if parts else index
-        value.type = "str" if parts else "null"
+        if len(parts) > 1:
+            value = sequence(parts, line, column)
+        elif parts:
+            value = parts[0]
+        else:
+            value = YNode("scalar", "", line, column, type="null")
         self.notes.append((scalar(label, line, column), value))
 
     def _no_heading(self, tokens: list[Token], j: int) -> int:
