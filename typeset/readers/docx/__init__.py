@@ -103,6 +103,7 @@ class _Reader:
             if name == "p":
                 self._paragraph(child)
             elif name == "tbl":
+                self.label = f"paragraph {self.count + 1} (in a table)"
                 self.count += sum(1 for _ in child.iter(f"{{{W}}}p"))
                 self.unmapped("a table")
             elif name in ("sdt", "sdtContent", "customXml"):
@@ -123,10 +124,10 @@ class _Reader:
             ppr.find(f"{{{W}}}pStyle") is not None else None
         num = ppr.find(f"{{{W}}}numPr") if ppr is not None else None
         role = self.styles.role(style)
+        shown = "".join(t.text or "" for t in p.iter(f"{{{W}}}t"))
+        self.label = f'paragraph {self.count} ("{_short(shown)}")' if shown.strip() else f"paragraph {self.count}"
         para = self.runs.paragraph(p)
         text = para.plain()
-        self.label = f'paragraph {self.count} ("{_short(text)}")' if text.strip() else f"paragraph {self.count}"
-        self.runs.unmapped = self.unmapped
         if not text.strip() and not para.images and not any(x.note for x in para.pieces):
             return
         if role in ("title", "subtitle", "author", "date"):

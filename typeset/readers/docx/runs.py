@@ -93,6 +93,8 @@ class RunReader:
                 self._text(out, "\u00ad", italic, bold, href)
             elif name == "footnoteReference":
                 out.pieces.append(Piece(note=attr(child, "id") or ""))
+            elif name == "commentReference":
+                self.unmapped("a comment")
             elif name == "endnoteReference":
                 self.unmapped("an endnote (make it a footnote)")
             elif name == "drawing":
