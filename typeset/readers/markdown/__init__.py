@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from typeset.errors import BriefError, Problem
+from typeset.errors import Problem
 from typeset.model.limits import Limits
 from typeset.model.tree import YNode
 from typeset.readers.common import Tree, read_text
@@ -56,15 +56,15 @@ def read(path: Path, display: str, limits: Limits) -> Tree:
 
 
 def _front_matter(text: str, display: str, limits: Limits, problems: list[Problem]) -> list[tuple[YNode, YNode]]:
-    """The header fields of the front matter (which starts on line 2 of the file)."""
-    try:
-        root, found = compose(text, YamlSource(display, text), limits)
-    except BriefError as exc:
-        raise BriefError([_shifted(p) for p in exc.problems]) from None
-    problems.extend(_shifted(p) for p in found)
+    """The header fields of the front matter.
+
+    It is read with a blank line in place of the opening `---`, so YAML's
+    lines, here and in the messages' own text, are the file's lines.
+    """
+    root, found = compose("\n" + text, YamlSource(display), limits)
+    problems.extend(found)
     if root is None or (root.kind == "scalar" and root.type == "null"):
         return []
-    _shift(root)
     if root.kind != "map":
         problems.append(Problem(display, root.line, root.column,
                                 "the front matter is a mapping of header fields (title:, authors:, ...)"))
@@ -74,31 +74,11 @@ def _front_matter(text: str, display: str, limits: Limits, problems: list[Proble
         if key.value in ("sections", "footnotes"):
             problems.append(Problem(display, key.line, key.column,
                                     f"'{key.value}' comes from the Markdown text, not the front matter"))
-        elif key.value == "author" and not any(k.value == "authors" for k, _ in root.value):
+            continue
+        if key.value == "author" and not any(k.value == "authors" for k, _ in root.value):
             key.value = "authors"  # Pandoc's name for it
-            out.append((key, value))
-        else:
-            out.append((key, value))
+        out.append((key, value))
     return out
-
-
-def _shifted(p: Problem) -> Problem:
-    return Problem(p.path, p.line + 1 if p.line is not None else None, p.column, p.message, p.severity)
-
-
-def _shift(root: YNode) -> None:
-    """Front-matter positions are of its own text; the file has the `---` line before it."""
-    todo = [root]
-    while todo:
-        node = todo.pop()
-        if node.line is not None:
-            node.line += 1
-        node.index = None
-        if node.kind == "seq":
-            todo.extend(node.value)
-        elif node.kind == "map":
-            for k, v in node.value:
-                todo.extend((k, v))
 
 
 def _unique(notes: list[tuple[YNode, YNode]], name: str, problems: list[Problem]) -> list[tuple[YNode, YNode]]:
