@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 src=us-japan-alliance.md
 meta=$(mktemp --suffix=.yaml)
 trap 'rm -f "$meta"' EXIT
-python3 - "$src" >"$meta" <<'PY'
+"${PYTHON:-python3}" - "$src" >"$meta" <<'PY'
 import sys, yaml
 text = open(sys.argv[1], encoding="utf-8").read()
 front = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
