@@ -4,7 +4,8 @@
 # The header fields Word has no paragraph style for (role, affiliation, editors,
 # publisher, disclaimer, series, layout) go into custom document properties named
 # after the brief's keys, which the Word reader reads (README, "Word briefs").
-# "-smart" keeps straight quotes as written. SOURCE_DATE_EPOCH fixes the dates pandoc writes, so the file is the same each run.
+# "-smart" keeps straight quotes as written. SOURCE_DATE_EPOCH fixes the dates pandoc
+# writes, so the file is the same each run. PYTHON names a Python with PyYAML (python3).
 set -euo pipefail
 cd "$(dirname "$0")"
 src=us-japan-alliance.md
