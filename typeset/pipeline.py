@@ -16,6 +16,7 @@ from typeset.errors import BriefError, LayoutError, Problem
 from typeset.layout import LaidOut, lay_out
 from typeset.model.document import Brief
 from typeset.render.pdf import Metadata, write_pdf
+from typeset.render.stamp import pdf_epoch
 from typeset.resources import LAYOUTS_DIR
 from typeset.safepath import PathRefused, resolve_inside
 from typeset.style import Layout, load_layout
@@ -69,6 +70,7 @@ def render_result(brief: Brief, layout: str | Layout | None = None, *,
         author=", ".join(a.name for a in brief.authors),
         subject=" \u2014 ".join(x for x in (brief.series, brief.subtitle) if x),
         creator=CREATOR,
+        epoch=pdf_epoch(brief.date),
     )
     try:
         pdf = write_pdf(laid.pages, meta, laid.images)

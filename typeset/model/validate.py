@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from typeset.errors import BriefError, Problem
-from typeset.model.check import Checker, pos, shorten
+from typeset.model.check import Checker, in_document_order, pos, shorten
 from typeset.model.limits import Limits
 from typeset.model.nodes import Author, Publisher
 from typeset.model.notes import Notes
@@ -33,7 +33,7 @@ def validate(root: YNode | None, source: Source, limits: Limits, problems: Seque
     check = Checker(source, limits, strict=strict)
     check.problems.extend(dataclasses.replace(p, severity="error") if strict else p for p in problems)
     fields = _read(root, check, base_dir)
-    found = sorted(check.problems, key=lambda p: (p.line or 0, p.column or 0))
+    found = in_document_order(check.problems, check.at, root)
     if fields is None or any(p.severity == "error" for p in found):
         raise BriefError(found or [Problem(source.name, None, None, "invalid brief")])
     return fields, tuple(found)
@@ -59,7 +59,7 @@ def _read(root: YNode | None, check: Checker, base_dir: str | None) -> dict[str,
     elif (listed.kind == "seq" and not listed.value) or (listed.kind == "scalar" and listed.type == "null"):
         check.error(listed, "'sections' is empty; a brief needs at least one section")
     sections = SectionReader(check, notes).sections(listed, 1)
-    footnotes = notes.finish()
+    footnotes = notes.finish(root)
     return dict(
         title=title or "",
         sections=sections,
