@@ -69,14 +69,13 @@ class _Reader:
 
     # -- messages
 
-    def unmapped(self, what: str) -> None:
+    def unmapped(self, what: str, outcome: str = "left out") -> None:
         """One warning per kind of content the brief cannot hold, at its first place."""
         if what in self.reported:
             return
         self.reported.add(what)
-        self.problems.append(Problem(self.display, None, None, f"{what} cannot be set in a brief; left out"
-                                     if "kept" not in what and "set as" not in what else
-                                     f"{what}: set as described", "warning", self.label))
+        self.problems.append(Problem(self.display, None, None, f"{what} cannot be set in a brief; {outcome}",
+                                     "warning", self.label))
 
     def error(self, message: str) -> None:
         self.problems.append(Problem(self.display, None, None, message, "error", self.label))
@@ -109,10 +108,10 @@ class _Reader:
             elif name in ("sdt", "sdtContent", "customXml"):
                 self._blocks(child)
             elif name in ("ins", "moveTo"):
-                self.unmapped("tracked changes (the insertions are kept, the deletions left out)")
+                self.unmapped("tracked changes", "the insertions are kept, the deletions left out")
                 self._blocks(child)
             elif name in ("del", "moveFrom"):
-                self.unmapped("tracked changes (the insertions are kept, the deletions left out)")
+                self.unmapped("tracked changes", "the insertions are kept, the deletions left out")
             elif name not in ("sectPr", "bookmarkStart", "bookmarkEnd", "sdtPr", "proofErr",
                               "commentRangeStart", "commentRangeEnd", "permStart", "permEnd"):
                 self.unmapped(f"Word element '{name}'")
@@ -145,7 +144,7 @@ class _Reader:
             self._images(para)
             if not text.strip():
                 return
-        node = scalar(markup(para.pieces, self._note_key), label=self.label)
+        node = scalar(markup(para.pieces, self._note_key, self.unmapped), label=self.label)
         if num is not None or role in ("list", "bullet", "numbered") or style in self.styles.para_numbering:
             self._list_item(node, num, role, style)
         elif role == "quote":
@@ -161,7 +160,7 @@ class _Reader:
         return self.note_keys[word_id]
 
     def _heading(self, level: int, para: Paragraph) -> None:
-        node = scalar(markup(para.pieces, self._note_key), label=self.label)
+        node = scalar(markup(para.pieces, self._note_key, self.unmapped), label=self.label)
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         section = _Section(node, level)
@@ -186,7 +185,7 @@ class _Reader:
         elif style in self.styles.para_numbering:
             num_id, ilvl = self.styles.para_numbering[style or ""], "0"
         if ilvl not in ("", "0", None):
-            self.unmapped("a nested list (set as one list: lists do not nest in a brief)")
+            self.unmapped("a nested list", "its items are set in the list around it")
         kind = role if role in ("bullet", "numbered") else \
             self.styles.list_style(num_id or "", ilvl or "0") if num_id else "bullet"
         last = self.stack[-1].content[-1] if self.stack and self.stack[-1].content else None
@@ -236,7 +235,7 @@ class _Reader:
                 para = self.runs.paragraph(p)
                 if para.images:
                     self.unmapped("a picture in a footnote")
-                parts.append(markup(para.pieces, self._ref_in_note).strip())
+                parts.append(markup(para.pieces, self._ref_in_note, self.unmapped).strip())
             kept = [scalar(x, label=self.label) for x in parts if x]
             value = kept[0] if len(kept) == 1 else sequence(kept, label=self.label) if kept else \
                 YNode("scalar", "", type="null", label=self.label)
