@@ -164,3 +164,14 @@ def test_not_a_docx(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stderr.startswith(f"{path}: error: not a Word (.docx) file")
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_word_2010_shapes_and_symbols(tmp_path: Path) -> None:
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = (f'<w:r><mc:AlternateContent {mc}><mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="http://'
+           'schemas.microsoft.com/office/word/2010/wordprocessingShape"/></w:drawing></mc:Choice>'
+           '<mc:Fallback><w:pict/></mc:Fallback></mc:AlternateContent></w:r>')
+    sym = '<w:r><w:sym w:font="Symbol" w:char="F061"/><w:sym w:char="zz"/></w:r>'
+    brief = load_brief(write_docx(tmp_path / "b.docx", brief_body(p(runs=r("Shape: ") + box + sym))))
+    assert brief.sections[0].content[0].content == (Run("Shape: a?"),)
+    assert [w.message for w in brief.warnings] == ["text box cannot be set in a brief; left out"]

@@ -72,6 +72,10 @@ class RunReader:
                 self.unmapped("tracked changes", "the insertions are kept, the deletions left out")
             elif name in ("smartTag", "customXml", "fldSimple", "sdt", "sdtContent", "dir", "bdo"):
                 self._walk(child, out, href)
+            elif name == "AlternateContent":
+                branch = next(iter(child), None)
+                if branch is not None:
+                    self._walk(branch, out, href)
             elif name in ("commentRangeStart", "commentReference"):
                 self.unmapped("a comment")
             elif name in ("oMath", "oMathPara"):
@@ -81,9 +85,16 @@ class RunReader:
 
     def _run(self, r: Element, out: Paragraph, href: str | None) -> None:
         italic, bold = self._style(r.find(f"{{{W}}}rPr"))
-        for child in r:
+        self._run_children(list(r), out, italic, bold, href)
+
+    def _run_children(self, children: list[Element], out: Paragraph, italic: bool, bold: bool,
+                      href: str | None) -> None:
+        for child in children:
             name = child.tag.rsplit("}", 1)[-1]
-            if name == "t":
+            if name == "AlternateContent":  # Word 2010+ shapes: read the first choice it offers
+                branch = next(iter(child), None)
+                self._run_children(list(branch) if branch is not None else [], out, italic, bold, href)
+            elif name == "t":
                 self._text(out, child.text or "", italic, bold, href)
             elif name in ("tab", "br", "cr"):
                 self._text(out, " ", italic, bold, href)
@@ -102,7 +113,7 @@ class RunReader:
             elif name in ("pict", "object"):
                 self.unmapped(_TEXT_BOX if _has(child, "textbox") else "an embedded object or old-style picture")
             elif name == "sym":
-                self._text(out, chr(int(attr(child, "char") or "3F", 16) & 0xFFFF), italic, bold, href)
+                self._text(out, _symbol(attr(child, "char") or ""), italic, bold, href)
             elif f"{{{W}}}{name}" not in _IGNORED and name not in ("rPr", "annotationRef"):
                 self.unmapped(f"Word element '{name}'")
 
@@ -176,6 +187,17 @@ def _edge(pieces: list[Piece], k: int, end: int) -> str:
     if pieces[k].note is not None:
         return "]" if end == -1 else "["
     return pieces[k].text[end:] if end == -1 else pieces[k].text[:1]
+
+
+def _symbol(code: str) -> str:
+    """The character of a `w:sym` (Word's symbol-font codes sit at U+F000 + the character)."""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return "?"
+    if 0xF020 <= value <= 0xF0FF:
+        value -= 0xF000
+    return chr(value) if 0x20 <= value < 0xD800 or 0xE000 <= value <= 0xFFFD else "?"
 
 
 def _on(el: Element | None) -> bool:
