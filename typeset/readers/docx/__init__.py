@@ -16,6 +16,7 @@ footnote (`footnote 3`), since a .docx has no lines.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -29,7 +30,7 @@ from typeset.readers.docx.package import Package, PackageError, W, attr
 from typeset.readers.docx.runs import Paragraph, RunReader, markup
 from typeset.readers.docx.styles import Styles
 
-IMAGE_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+HEADER_ROLES = ("title", "subtitle", "series", "date", "author", "role", "affiliation", "editor", "disclaimer")
 _SKIPPED_NOTES = ("separator", "continuationSeparator", "continuationNotice")
 
 
@@ -41,27 +42,27 @@ class _Section:
     subsections: list[_Section] = field(default_factory=list)
 
 
-def read(path: Path, display: str, limits: Limits) -> Tree:
-    """The tree of a Word brief file."""
+def read(path: Path, display: str, limits: Limits, styles: Mapping[str, str] | None = None) -> Tree:
+    """The tree of a Word brief file; `styles` maps more paragraph style names to header fields."""
     data = read_bytes(path, display, limits.max_bytes)
     try:
-        return _Reader(display, Package(data), limits).tree(os.path.dirname(os.path.abspath(display)))
+        return _Reader(display, Package(data), limits, styles).tree(os.path.dirname(os.path.abspath(display)))
     except PackageError as exc:
         raise BriefError(Problem(display, None, None, str(exc))) from None
 
 
 class _Reader:
-    def __init__(self, display: str, package: Package, limits: Limits) -> None:
+    def __init__(self, display: str, package: Package, limits: Limits, styles: Mapping[str, str] | None) -> None:
         self.display, self.package, self.limits = display, package, limits
         if not package.has("word/document.xml"):
             raise PackageError("not a Word document: the .docx has no word/document.xml")
-        self.styles = Styles(package)
+        self.styles = Styles(package, {k.lower(): v for k, v in (styles or {}).items()})
         self.problems: list[Problem] = []
         self.reported: set[str] = set()
         self.label = ""
         self.note_keys: dict[str, str] = {}
         self.images: dict[str, bytes] = {}
-        self.header: dict[str, list[tuple[str, str]]] = {}  # role -> [(text, label)]
+        self.header: list[tuple[str, str, str]] = []  # (role, text, label) of header paragraphs, in order
         self.top: list[_Section] = []
         self.stack: list[_Section] = []
         self.count = 0
@@ -129,9 +130,9 @@ class _Reader:
         text = para.plain()
         if not text.strip() and not para.images and not any(x.note for x in para.pieces):
             return
-        if role in ("title", "subtitle", "author", "date"):
+        if role in HEADER_ROLES:
             if not self.stack:
-                self.header.setdefault(role, []).append((" ".join(text.split()), self.label))
+                self.header.append((role, " ".join(text.split()), self.label))
                 return
             role = "body"
         if role == "abstract":
@@ -250,46 +251,58 @@ class _Reader:
     # -- header
 
     def _header_pairs(self) -> list[tuple[str, YNode]]:
+        """Header paragraphs first, then custom properties, then core properties."""
         core, custom = core_properties(self.package), custom_properties(self.package)
         label = "document properties"
         pairs: list[tuple[str, YNode]] = []
+        lines: dict[str, list[tuple[str, str]]] = {}
+        for role, text, where in self.header:
+            lines.setdefault(role, []).append((text, where))
 
-        def field_from(role: str, key: str) -> None:
-            if role in self.header:
-                text = " ".join(t for t, _ in self.header[role])
-                pairs.append((key, scalar(text, label=self.header[role][0][1])))
-            elif key in custom:
-                pairs.append((key, scalar(custom[key], label=label)))
-            elif key in core:
-                pairs.append((key, scalar(core[key], label=label)))
-
-        for key in ("layout", "language", "series"):
-            if key in custom or key in core:
-                field_from("", key)
-        field_from("title", "title")
-        field_from("subtitle", "subtitle")
-        field_from("date", "date")
-        authors = [(t, lab) for t, lab in self.header.get("author", [])] or \
-            [(n, label) for n in names(custom.get("authors") or core.get("authors") or "")]
+        for key in ("layout", "language", "series", "title", "subtitle", "date"):
+            if key in lines:
+                pairs.append((key, scalar(" ".join(t for t, _ in lines[key]), label=lines[key][0][1])))
+            elif key in custom or key in core:
+                pairs.append((key, scalar(custom.get(key) or core[key], label=label)))
+        authors = self._authors(custom, core, label)
         if authors:
-            items = []
-            for i, (name, lab) in enumerate(authors, 1):
-                fields = [("name", scalar(name, label=lab))]
-                for extra in ("role", "affiliation"):
-                    if f"authors.{i}.{extra}" in custom:
-                        fields.append((extra, scalar(custom[f"authors.{i}.{extra}"], label=label)))
-                items.append(mapping(fields, label=lab))
-            pairs.append(("authors", sequence(items, label=label)))
-        if "editors" in custom:
+            pairs.append(("authors", sequence(authors, label=label)))
+        if "editor" in lines:
+            pairs.append(("editors", sequence([scalar(t, label=w) for t, w in lines["editor"]], label=label)))
+        elif "editors" in custom:
             pairs.append(("editors", sequence([scalar(n, label=label) for n in names(custom["editors"])],
                                               label=label)))
         publisher = [(k.split(".")[1], scalar(v, label=label)) for k, v in custom.items()
                      if k.startswith("publisher.")]
         if publisher:
             pairs.append(("publisher", mapping(publisher, label=label)))
-        if "disclaimer" in custom:
+        if "disclaimer" in lines:
+            pairs.append(("disclaimer", scalar(" ".join(t for t, _ in lines["disclaimer"]),
+                                               label=lines["disclaimer"][0][1])))
+        elif "disclaimer" in custom:
             pairs.append(("disclaimer", scalar(custom["disclaimer"], label=label)))
         return pairs
+
+    def _authors(self, custom: dict[str, str], core: dict[str, str], label: str) -> list[YNode]:
+        """Author paragraphs, each followed by its role and affiliation paragraphs; else the properties."""
+        people: list[list[tuple[str, YNode]]] = []
+        for role, text, where in self.header:
+            if role == "author":
+                people.append([("name", scalar(text, label=where))])
+            elif role in ("role", "affiliation"):
+                if not people or any(k == role for k, _ in people[-1]):
+                    self.label = where
+                    self.error(f"a '{role}' paragraph belongs after an author's paragraph")
+                    continue
+                people[-1].append((role, scalar(text, label=where)))
+        if not people:
+            people = [[("name", scalar(n, label=label))] for n in names(custom.get("authors") or
+                                                                         core.get("authors") or "")]
+        for i, person in enumerate(people, 1):
+            for extra in ("role", "affiliation"):
+                if f"authors.{i}.{extra}" in custom and not any(k == extra for k, _ in person):
+                    person.append((extra, scalar(custom[f"authors.{i}.{extra}"], label=label)))
+        return [mapping(person, label=person[0][1].label) for person in people]
 
     def _section_node(self, s: _Section) -> YNode:
         pairs: list[tuple[str, YNode]] = [("heading", s.heading)]
