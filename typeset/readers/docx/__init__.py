@@ -67,6 +67,7 @@ class _Reader:
         self.stack: list[_Section] = []
         self.count = 0
         self.before_heading = False
+        self._open_list: tuple[tuple[str, str], YNode, YNode] | None = None  # (kind, numbering), block, items
 
     # -- messages
 
@@ -189,15 +190,14 @@ class _Reader:
             self.unmapped("a nested list", "its items are set in the list around it")
         kind = role if role in ("bullet", "numbered") else \
             self.styles.list_style(num_id or "", ilvl or "0") if num_id else "bullet"
-        last = self.stack[-1].content[-1] if self.stack and self.stack[-1].content else None
-        if last is not None and last.kind == "map" and last.value[0][0].value == "list" \
-                and last.value[0][1].value == kind and getattr(last, "where", "") == f"numbering {num_id}":
-            last.value[1][1].value.append(node)
+        if self._open_list is not None and self._open_list[0] == (kind, num_id) and self.stack \
+                and self.stack[-1].content and self.stack[-1].content[-1] is self._open_list[1]:
+            self._open_list[2].value.append(node)  # the next item of the list just before
             return
-        block = mapping([("list", scalar(kind, label=self.label)), ("items", sequence([node], label=self.label))],
-                        label=self.label)
-        block.where = f"numbering {num_id}"
+        items = sequence([node], label=self.label)
+        block = mapping([("list", scalar(kind, label=self.label)), ("items", items)], label=self.label)
         self._add(block)
+        self._open_list = ((kind, num_id), block, items)
 
     def _images(self, para: Paragraph) -> None:
         for member, width in para.images:
