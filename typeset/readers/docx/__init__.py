@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from typeset.errors import BriefError, Problem
 from typeset.model.limits import Limits
 from typeset.model.tree import Source, YNode, mapping, scalar, sequence
-from typeset.readers.common import Tree, read_bytes
+from typeset.readers.common import Outline, Tree, read_bytes
 from typeset.readers.docx.meta import core_properties, custom_properties, names
 from typeset.readers.docx.package import Package, PackageError, W, attr
 from typeset.readers.docx.runs import Paragraph, RunReader, markup
@@ -32,14 +31,6 @@ from typeset.readers.docx.styles import Styles
 
 HEADER_ROLES = ("title", "subtitle", "series", "date", "author", "role", "affiliation", "editor", "disclaimer")
 _SKIPPED_NOTES = ("separator", "continuationSeparator", "continuationNotice")
-
-
-@dataclass(slots=True)
-class _Section:
-    heading: YNode
-    level: int
-    content: list[YNode] = field(default_factory=list)
-    subsections: list[_Section] = field(default_factory=list)
 
 
 def read(path: Path, display: str, limits: Limits, styles: Mapping[str, str] | None = None) -> Tree:
@@ -63,8 +54,7 @@ class _Reader:
         self.note_keys: dict[str, str] = {}
         self.images: dict[str, bytes] = {}
         self.header: list[tuple[str, str, str]] = []  # (role, text, label) of header paragraphs, in order
-        self.top: list[_Section] = []
-        self.stack: list[_Section] = []
+        self.outline = Outline()
         self.count = 0
         self.before_heading = False
         self._open_list: tuple[tuple[str, str], YNode, YNode] | None = None  # (kind, numbering), block, items
@@ -91,8 +81,8 @@ class _Reader:
             self._blocks(body)
         notes = self._footnotes()
         pairs = self._header_pairs()
-        if self.top:
-            pairs.append(("sections", sequence([self._section_node(s) for s in self.top])))
+        if self.outline.top:
+            pairs.append(("sections", sequence(self.outline.sections())))
         if notes:
             pairs.append(("footnotes", YNode("map", notes)))
         root = mapping(pairs) if pairs else None
@@ -132,7 +122,7 @@ class _Reader:
         if not text.strip() and not para.images and not any(x.note for x in para.pieces):
             return
         if role in HEADER_ROLES:
-            if not self.stack:
+            if not self.outline.is_open:
                 self.header.append((role, " ".join(text.split()), self.label))
                 return
             role = "body"
@@ -152,7 +142,7 @@ class _Reader:
         elif role == "quote":
             self._add(mapping([("quote", node)], label=self.label))
         elif role == "caption" and self._last_image_without_caption():
-            self.stack[-1].content[-1].value.append((scalar("caption", label=self.label), node))
+            self.outline.last().value.append((scalar("caption", label=self.label), node))  # type: ignore[union-attr]
         else:
             self._add(node)
 
@@ -162,22 +152,17 @@ class _Reader:
         return self.note_keys[word_id]
 
     def _heading(self, level: int, para: Paragraph) -> None:
-        node = scalar(markup(para.pieces, self._note_key, self.unmapped), label=self.label)
-        while self.stack and self.stack[-1].level >= level:
-            self.stack.pop()
-        section = _Section(node, level)
-        (self.stack[-1].subsections if self.stack else self.top).append(section)
-        self.stack.append(section)
+        self.outline.heading(scalar(markup(para.pieces, self._note_key, self.unmapped), label=self.label), level)
 
     def _add(self, node: YNode) -> None:
-        if not self.stack:
+        if not self.outline.is_open:
             if not self.before_heading:
                 self.before_heading = True
                 self.error("text before the first heading; a brief's text is in sections, so start "
                            "them with a 'Heading 1' paragraph (or style the header lines Title, "
                            "Subtitle, Author or Date)")
             return
-        self.stack[-1].content.append(node)
+        self.outline.add(node)
 
     def _list_item(self, node: YNode, num: Element | None, role: str, style: str | None) -> None:
         num_id = ilvl = ""
@@ -190,8 +175,8 @@ class _Reader:
             self.unmapped("a nested list", "its items are set in the list around it")
         kind = role if role in ("bullet", "numbered") else \
             self.styles.list_style(num_id or "", ilvl or "0") if num_id else "bullet"
-        if self._open_list is not None and self._open_list[0] == (kind, num_id) and self.stack \
-                and self.stack[-1].content and self.stack[-1].content[-1] is self._open_list[1]:
+        if self._open_list is not None and self._open_list[0] == (kind, num_id) \
+                and self.outline.last() is self._open_list[1]:
             self._open_list[2].value.append(node)  # the next item of the list just before
             return
         items = sequence([node], label=self.label)
@@ -211,10 +196,8 @@ class _Reader:
             self._add(mapping(pairs, label=self.label))
 
     def _last_image_without_caption(self) -> bool:
-        if not self.stack or not self.stack[-1].content:
-            return False
-        last = self.stack[-1].content[-1]
-        return last.kind == "map" and last.value[0][0].value == "image" and \
+        last = self.outline.last()
+        return last is not None and last.kind == "map" and last.value[0][0].value == "image" and \
             not any(k.value == "caption" for k, _ in last.value)
 
     # -- footnotes
@@ -303,15 +286,6 @@ class _Reader:
                 if f"authors.{i}.{extra}" in custom and not any(k == extra for k, _ in person):
                     person.append((extra, scalar(custom[f"authors.{i}.{extra}"], label=label)))
         return [mapping(person, label=person[0][1].label) for person in people]
-
-    def _section_node(self, s: _Section) -> YNode:
-        pairs: list[tuple[str, YNode]] = [("heading", s.heading)]
-        if s.content:
-            pairs.append(("content", sequence(s.content, label=s.heading.label)))
-        if s.subsections:
-            pairs.append(("sections", sequence([self._section_node(x) for x in s.subsections],
-                                               label=s.heading.label)))
-        return mapping(pairs, label=s.heading.label)
 
 
 def _short(text: str, width: int = 24) -> str:
