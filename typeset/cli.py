@@ -47,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "drop it to write each BRIEF.pdf beside its brief")
     if args.command == "build" and "-" in args.briefs and len(args.briefs) > 1:
         args.subparser.error("'-' (standard input) must be the only brief")
+    if args.command == "build" and (args.fmt is not None or args.styles) and len(args.briefs) > 1:
+        args.subparser.error("--from and --style need exactly one brief; several are each read by their suffix")
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -73,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    _from_option(p)
     p.set_defaults(run=_validate, subparser=p)
 
     p = sub.add_parser("build", help="render briefs to PDF",
@@ -86,7 +89,16 @@ def _parser() -> argparse.ArgumentParser:
                    help="build several briefs in N processes (default: the number of cores; "
                         "1 builds them one after the other in this process)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    _from_option(p)
     p.set_defaults(run=_build, subparser=p)
+
+    p = sub.add_parser("convert", help="write a Markdown or Word brief as a YAML brief",
+                       description="Read a brief (Markdown, Word or YAML) and write the equivalent YAML brief.")
+    p.add_argument("brief", metavar="BRIEF")
+    p.add_argument("-o", "--output", metavar="OUT.yaml", help="output file (default: BRIEF.yaml beside it)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _from_option(p)
+    p.set_defaults(run=_convert, subparser=p)
 
     p = sub.add_parser("watch", help="rebuild a brief whenever it or its layout or images change",
                        description="Build BRIEF, then rebuild it each time the brief, the images it shows, "
@@ -95,13 +107,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("brief", metavar="BRIEF.yaml")
     p.add_argument("-o", "--output", metavar="OUT.pdf", help="output file (default: BRIEF.pdf beside it)")
     _render_options(p)
+    _from_option(p)
     p.set_defaults(run=_watch, subparser=p)
 
     p = sub.add_parser("new", help="start a brief in a new folder",
                        description="Write a starter brief into DIR (created if needed) that builds at once.")
     p.add_argument("folder", metavar="DIR")
     p.add_argument("--layout", metavar="NAME", help="bundled layout the brief names (default: issi-brief)")
-    p.add_argument("--format", choices=["yaml"], default="yaml", help="the brief's format (default: yaml)")
+    p.add_argument("--format", choices=["yaml", "markdown"], default="yaml",
+                   help="the brief's format: yaml (brief.yaml) or markdown (brief.md); default: yaml")
     p.set_defaults(run=_new, subparser=p)
 
     p = sub.add_parser("layouts", help="list the bundled layouts")
@@ -124,13 +138,31 @@ def _version() -> str:
     return __version__
 
 
+def _from_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="fmt", choices=("yaml", "markdown", "docx"),
+                   help="read briefs as this format (default: by suffix: .md, .docx, else YAML)")
+    p.add_argument("--style", dest="styles", action="append", type=_style, metavar="STYLE=FIELD",
+                   help="in a Word file, paragraphs of STYLE before the first heading give header FIELD "
+                        "(title, subtitle, series, date, author, role, affiliation, editor, disclaimer)")
+
+
+def _style(text: str) -> tuple[str, str]:
+    from typeset.readers.docx import HEADER_ROLES
+
+    name, _, field = text.rpartition("=")
+    if not name.strip() or field not in HEADER_ROLES:
+        raise argparse.ArgumentTypeError(f"expected STYLE=FIELD with FIELD one of {', '.join(HEADER_ROLES)}, "
+                                         f"got {text!r}")
+    return name.strip(), field
+
+
 def _validate(args: argparse.Namespace) -> int:
     from typeset.readers import load_brief
 
     status = EXIT_OK
     for src in args.briefs:
         try:
-            brief = load_brief(src, strict=args.strict)
+            brief = load_brief(src, strict=args.strict, fmt=args.fmt, styles=dict(args.styles or ()))
         except BriefError as e:
             _report(e.problems)
             status = EXIT_PROBLEM
@@ -178,21 +210,24 @@ def _build_one(src: str, args: argparse.Namespace) -> int:
     from typeset.readers import load_brief_data
 
     options = {"layout": args.layout, "strict": args.strict, "root": args.root, "pdfa": args.pdfa}
+    reading = {"fmt": args.fmt, "styles": dict(args.styles or ())}
     out = args.output
     if src == "-":
-        brief = load_brief_data(sys.stdin.buffer.read(), name="<stdin>", strict=args.strict)
+        brief = load_brief_data(sys.stdin.buffer.read(), name="<stdin>", strict=args.strict,
+                                fmt=args.fmt or "yaml")
         if out is None:
             out = "-"
     else:
         brief = None
     if out == "-":
-        built = compile_brief(brief if brief is not None else load_source(src, strict=args.strict), **options)
+        built = compile_brief(brief if brief is not None else load_source(src, strict=args.strict, **reading),
+                              **options)
         _report(built.warnings)
         sys.stdout.buffer.write(built.pdf or b"")
         sys.stdout.buffer.flush()
         shown = "<stdout>"
     else:
-        built = build(brief if brief is not None else src, out, **options)
+        built = build(brief if brief is not None else src, out, **options, **reading)
         _report(built.warnings)
         shown = os.fspath(built.path)
         if built.path is not None and built.path.suffix.lower() != ".pdf":
@@ -207,7 +242,7 @@ def _watch(args: argparse.Namespace) -> int:
     from typeset.watch import watch
 
     return watch(args.brief, args.output, layout=args.layout, strict=args.strict, root=args.root,
-                 pdfa=args.pdfa)
+                 pdfa=args.pdfa, fmt=args.fmt, styles=dict(args.styles or ()))
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -219,6 +254,22 @@ def _new(args: argparse.Namespace) -> int:
         print(f"{e.path}: error: {e}", file=sys.stderr)
         return EXIT_PROBLEM
     print(f"wrote {path}; build it with: briefset build {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from typeset.readers.convert import convert
+
+    try:
+        warnings = convert(args.brief, args.output, fmt=args.fmt, strict=args.strict,
+                           styles=dict(args.styles or ()))
+    except BriefError as e:
+        _report(e.problems)
+        return EXIT_PROBLEM
+    except WriteError as e:
+        print(f"{e.filename}: error: cannot write: {e.strerror}", file=sys.stderr)
+        return EXIT_PROBLEM
+    _report(warnings)
     return EXIT_OK
 
 

@@ -8,7 +8,7 @@ import dataclasses
 import errno
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,16 +115,18 @@ class Built:
 Source = str | os.PathLike[str] | Brief
 
 
-
-def load_source(src: Source, *, strict: bool = False, name: str | None = None) -> Brief:
-    """The brief to build: `src` itself, or the brief file it names (any reader's format)."""
+def load_source(src: Source, *, strict: bool = False, name: str | None = None, fmt: str | None = None,
+                styles: Mapping[str, str] | None = None) -> Brief:
+    """The brief to build: `src` itself, or the brief file it names: YAML, Markdown or Word, told
+    by its suffix or by `fmt` (see `typeset.readers`); `styles` maps a Word file's paragraph
+    styles to header fields."""
     from typeset.readers import load_brief
 
     if isinstance(src, Brief):
         return src
     if not isinstance(src, (str, os.PathLike)):
         raise TypeError(f"build() takes a brief file or a typeset.Brief, not {type(src).__name__}")
-    return load_brief(src, strict=strict, name=name)
+    return load_brief(src, strict=strict, name=name, fmt=fmt, styles=styles)
 
 
 def compile_brief(brief: Brief, *, layout: str | Layout | None = None, strict: bool = False,
@@ -140,7 +142,7 @@ def compile_brief(brief: Brief, *, layout: str | Layout | None = None, strict: b
     except BriefError as exc:
         raise type(exc)(tuple(brief.warnings) + exc.problems) from None
     if strict and result.warnings:
-        raise BriefError([Problem(w.path, w.line, w.column, w.message) for w in result.warnings])
+        raise BriefError([dataclasses.replace(w, severity="error") for w in result.warnings])
     return Built(None, result.pages, result.warnings, len(brief.footnotes),
                  time.perf_counter() - started, result.pdf, result.inputs)
 
@@ -148,17 +150,20 @@ def compile_brief(brief: Brief, *, layout: str | Layout | None = None, strict: b
 def build(src: Source, out: str | os.PathLike[str] | None = None, *,
           layout: str | Layout | None = None, strict: bool = False,
           root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
-          pdfa: bool | None = None, name: str | None = None) -> Built:
+          pdfa: bool | None = None, name: str | None = None, fmt: str | None = None,
+          styles: Mapping[str, str] | None = None) -> Built:
     """Load `src` (a brief file, or a `Brief`), render it and write the PDF atomically.
 
-    The default output is beside the brief file; an existing folder as `out`
-    gets ``FOLDER/<brief>.pdf``. Nothing is written unless the whole render
-    succeeded; with `strict`, a warning is an error. Raises BriefError carrying
-    every problem (warnings first)."""
+    A file is YAML, Markdown or Word, told by its suffix or by `fmt` (see
+    `typeset.readers`); `styles` maps a Word file's paragraph styles to header
+    fields. The default output is beside the brief file; an existing folder as
+    `out` gets ``FOLDER/<brief>.pdf``. Nothing is written unless the whole
+    render succeeded; with `strict`, a warning is an error. Raises BriefError
+    carrying every problem (warnings first)."""
     from typeset.atomicio import atomic_write
 
     started = time.perf_counter()
-    brief = load_source(src, strict=strict, name=name)
+    brief = load_source(src, strict=strict, name=name, fmt=fmt, styles=styles)
     target = output_path(src if not isinstance(src, Brief) else None, brief, out)
     built = compile_brief(brief, layout=layout, strict=strict, root=root, pdfa=pdfa, started=started)
     atomic_write(target, built.pdf or b"")

@@ -3,7 +3,8 @@
 The starter names its layout, has the header fields a brief usually has,
 sections with a list and a quotation, and numbered notes, each with a short
 comment on how to write it; the author replaces the text and keeps the shape.
-It is never written over an existing file.
+It is written as YAML or, with `fmt="markdown"`, as Markdown with front
+matter (typeset/readers/markdown). It is never written over an existing file.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 from typeset.errors import TypesetError
 from typeset.style import DEFAULT_LAYOUT, bundled_layouts
 
-FORMATS = {"yaml": "brief.yaml"}
+FORMATS = {"yaml": "brief.yaml", "markdown": "brief.md"}
 
 _YAML = """\
 # A new brief. Build it with:  briefset build {name}
@@ -32,9 +33,9 @@ sections:
   - heading: Introduction
     content:
       - >-
-        Each paragraph is one item of a section's content. Text may be *italic*
-        or **bold**, link to <https://example.org>, and cite a source with a
-        note mark at the end of a sentence.[^first]
+        Each paragraph is one block of text. Text may be *italic* or **bold**,
+        link to <https://example.org>, and cite a source with a note mark at
+        the end of a sentence.[^first]
       - >-
         A second paragraph. Notes are numbered in the order they are first
         cited, and each prints at the foot of the page that cites it.[^second]
@@ -59,6 +60,55 @@ footnotes:
 """
 
 
+_MARKDOWN = """\
+---
+# A new brief in Markdown. Build it with:  briefset build {name}
+# The header fields go in this front matter, as in a YAML brief.
+layout: {layout}
+language: en
+series: Issue Brief
+title: The Title of the Brief
+subtitle: A subtitle that says what the brief argues
+date: "{date}"
+authors:
+- name: First Author
+  role: Research Fellow
+  affiliation: Name of the Centre
+---
+
+# Introduction
+
+Each paragraph is one block of text. Text may be *italic* or **bold**, link to
+<https://example.org>, and cite a source with a note mark at the end of a
+sentence.[^first]
+
+A second paragraph. Notes are numbered in the order they are first cited, and
+each prints at the foot of the page that cites it.[^second]
+
+# Findings
+
+The findings, as a list:
+
+1. The first finding.
+2. The second finding, with its own source.[^third]
+
+> A quotation from a document or a speech, set off from the text.
+
+# Conclusion
+
+A closing paragraph with the brief's recommendation.
+
+[^first]: Author Name, *Title of the Report* (City: Publisher, 2024), 12,
+    <https://example.org/report>.
+
+[^second]: Another source. Each note is cited once; cite a source again with a new note.
+
+[^third]: Ibid., 14.
+"""
+
+_TEXTS = {"yaml": _YAML, "markdown": _MARKDOWN}
+
+
 class StarterError(TypesetError):
     """The starter cannot be written; `path` is the file or folder at fault."""
 
@@ -77,7 +127,7 @@ def write_starter(folder: str | os.PathLike[str], *, layout: str | None = None, 
     if fmt not in FORMATS:
         raise StarterError(fmt, f"no starter in the format '{fmt}' (formats: {', '.join(FORMATS)})")
     target = Path(folder) / FORMATS[fmt]
-    text = _YAML.format(name=target, layout=layout, date=datetime.date.today().isoformat())
+    text = _TEXTS[fmt].format(name=target, layout=layout, date=datetime.date.today().isoformat())
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8") as f:

@@ -20,6 +20,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -34,10 +35,12 @@ class Watcher:
 
     def __init__(self, brief: str | os.PathLike[str], output: str | os.PathLike[str] | None = None, *,
                  layout: str | None = None, strict: bool = False, root: str | None = None,
-                 pdfa: bool | None = None, stream: TextIO | None = None) -> None:
+                 pdfa: bool | None = None, fmt: str | None = None, styles: Mapping[str, str] | None = None,
+                 stream: TextIO | None = None) -> None:
         self.brief = Path(brief)
         self.output = output
-        self.options = {"layout": layout, "strict": strict, "root": root, "pdfa": pdfa}
+        self.options = {"layout": layout, "strict": strict, "root": root, "pdfa": pdfa, "fmt": fmt,
+                        "styles": styles}
         self.stream = stream or sys.stderr
         self.stop = threading.Event()
         self.files: set[Path] = {self.brief.resolve()}
@@ -97,7 +100,8 @@ class Watcher:
 
 
 def watch(brief: str, output: str | None = None, *, layout: str | None = None, strict: bool = False,
-          root: str | None = None, pdfa: bool | None = None) -> int:
+          root: str | None = None, pdfa: bool | None = None, fmt: str | None = None,
+          styles: Mapping[str, str] | None = None) -> int:
     """The `watch` command: 0 when stopped with Ctrl-C, 1 when watching is not possible."""
     try:
         import watchfiles  # noqa: F401
@@ -108,7 +112,7 @@ def watch(brief: str, output: str | None = None, *, layout: str | None = None, s
     if not Path(brief).is_file():
         print(f"{brief}: error: cannot read: no such file", file=sys.stderr)
         return EXIT_PROBLEM
-    watcher = Watcher(brief, output, layout=layout, strict=strict, root=root, pdfa=pdfa)
+    watcher = Watcher(brief, output, layout=layout, strict=strict, root=root, pdfa=pdfa, fmt=fmt, styles=styles)
     try:
         return watcher.run()
     except KeyboardInterrupt:  # the usual way to stop watching

@@ -113,3 +113,11 @@ def test_several_briefs_into_a_folder(briefs, monkeypatch, capsys):
     assert [REPORT.match(line)["out"] for line in lines] == ["out/good.pdf", "out/warn.pdf"]
     assert sorted(p.name for p in (briefs / "out").iterdir()) == ["good.pdf", "warn.pdf"]
     assert not (briefs / "good.pdf").exists()
+
+
+def test_markdown_from_stdin(briefs):
+    markdown = (ROOT / "examples" / "us-japan-alliance.md").read_bytes()
+    proc = subprocess.run([sys.executable, "-m", "typeset", "build", "-", "--from", "markdown", "-q"], cwd=briefs,
+                          env={"PYTHONPATH": str(ROOT)}, input=markdown, capture_output=True, timeout=120)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert "DEEPENING" in pypdf.PdfReader(__import__("io").BytesIO(proc.stdout)).pages[0].extract_text()

@@ -22,6 +22,21 @@ def test_new_then_build(tmp_path, layout, monkeypatch, capsys):
     assert "Introduction" in text and "Title of the Report" in text
 
 
+def test_new_markdown_then_build(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["new", "--format", "markdown", "--layout", "plain", "md"]) == 0
+    assert capsys.readouterr().err == "wrote md/brief.md; build it with: briefset build md/brief.md\n"
+    assert cli.main(["build", "--strict", "md/brief.md"]) == 0
+    reader = pypdf.PdfReader(tmp_path / "md" / "brief.pdf")
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Findings" in text and "Title of the Report" in text and "Ibid., 14." in text
+    yaml_version = tmp_path / "y"
+    assert cli.main(["new", str(yaml_version), "--layout", "plain"]) == 0
+    assert cli.main(["build", "-q", str(yaml_version / "brief.yaml")]) == 0
+    other = " ".join(p.extract_text() for p in pypdf.PdfReader(yaml_version / "brief.pdf").pages)
+    assert other == text  # the two starters say the same thing
+
+
 def test_new_never_overwrites(tmp_path):
     (tmp_path / "brief.yaml").write_text("mine", encoding="utf-8")
     proc = run("new", ".", cwd=tmp_path)

@@ -178,3 +178,16 @@ def test_build_many_on_a_dask_cluster(tmp_path, monkeypatch):
             assert r.path == Path(f"b{n:02d}.pdf")
             assert f"Part {n}" in text_of((tmp_path / r.path).read_bytes())
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [f"b{n:02d}.pdf" for n in range(10) if n != 6]
+
+
+def test_every_reader_and_names_as_given(tmp_path, monkeypatch):
+    """Markdown and Word briefs go through the same readers; messages name them as given even
+    though the workers get absolute paths."""
+    root = Path(__file__).resolve().parents[2]
+    (tmp_path / "md.md").write_bytes((root / "examples" / "us-japan-alliance.md").read_bytes())
+    (tmp_path / "word.docx").write_bytes((root / "examples" / "us-japan-alliance.docx").read_bytes())
+    (tmp_path / "bad.md").write_text("---\ntitle: [oops\n---\n# H\n\nText.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    md, docx, bad = build_many(["md.md", "word.docx", "bad.md"], "out", jobs=1)
+    assert (md.pages, md.notes) == (docx.pages, docx.notes) and md.notes > 10
+    assert isinstance(bad, BriefError) and bad.path == "bad.md" and bad.line is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from typeset.errors import BriefError, Problem
@@ -32,25 +33,37 @@ def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
 
 
 def read_tree(path: str | os.PathLike[str], *, fmt: str | None = None, limits: Limits | None = None,
-              name: str | None = None) -> Tree:
+              styles: Mapping[str, str] | None = None, name: str | None = None) -> Tree:
     """The brief-shaped tree of a source file, before validation; messages name it `name`
-    (default: `path` as given)."""
-    reader = importlib.import_module(f"typeset.readers.{format_of(path, fmt)}")
-    return reader.read(Path(path), os.fspath(path) if name is None else name, limits or DEFAULT_LIMITS)
+    (default: `path` as given).
+
+    `styles` maps Word paragraph style names to header fields (see
+    `typeset.readers.docx`); it is for Word files only.
+    """
+    kind = format_of(path, fmt)
+    reader = importlib.import_module(f"typeset.readers.{kind}")
+    display = os.fspath(path) if name is None else name
+    if styles:
+        if kind != "docx":
+            raise BriefError(Problem(display, None, None, "paragraph styles can be mapped for a Word file only"))
+        return reader.read(Path(path), display, limits or DEFAULT_LIMITS, styles)
+    return reader.read(Path(path), display, limits or DEFAULT_LIMITS)
 
 
 def load_brief(path: str | os.PathLike[str], *, strict: bool = False, max_bytes: int | None = None,
-               limits: Limits | None = None, fmt: str | None = None, name: str | None = None) -> Brief:
+               limits: Limits | None = None, fmt: str | None = None,
+               styles: Mapping[str, str] | None = None, name: str | None = None) -> Brief:
     """Read, validate and number a brief file (YAML, Markdown or Word).
 
-    `max_bytes` overrides `limits.max_bytes` (default 10 MB). Messages name
-    the file `name` (default: `path` as given). Raises `BriefError` carrying
-    every problem found, including unreadable files.
+    `max_bytes` overrides `limits.max_bytes` (default 10 MB); `styles` maps a
+    Word file's paragraph styles to header fields ({"Byline": "author"}).
+    Messages name the file `name` (default: `path` as given). Raises
+    `BriefError` carrying every problem found, including unreadable files.
     """
     limits = limits or DEFAULT_LIMITS
     if max_bytes is not None:
         limits = dataclasses.replace(limits, max_bytes=max_bytes)
-    return _brief(read_tree(path, fmt=fmt, limits=limits, name=name), limits, strict)
+    return _brief(read_tree(path, fmt=fmt, limits=limits, styles=styles, name=name), limits, strict)
 
 
 def load_brief_data(data: bytes, *, name: str = "<stdin>", base_dir: str | os.PathLike[str] | None = None,

@@ -22,7 +22,7 @@ from yaml.resolver import Resolver
 from typeset.errors import BriefError, Problem
 from typeset.model.limits import Limits
 from typeset.model.tree import Source, YNode
-from typeset.readers.common import Tree, decode_text, read_text
+from typeset.readers.common import Tree, check_size, decode_text, read_text
 
 _FastLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
@@ -260,10 +260,7 @@ def read(path: Path, display: str, limits: Limits) -> Tree:
 
 def read_data(data: bytes, display: str, base_dir: str, limits: Limits) -> Tree:
     """The tree of a YAML brief given as bytes; relative paths in it resolve against `base_dir`."""
-    if len(data) > limits.max_bytes:
-        raise BriefError(Problem(display, None, None,
-                                 f"file too large ({len(data):,} bytes; the limit is {limits.max_bytes:,})"))
-    return _tree(decode_text(data, display), display, base_dir, limits)
+    return _tree(decode_text(check_size(data, display, limits.max_bytes), display), display, base_dir, limits)
 
 
 def _tree(text: str, display: str, base_dir: str, limits: Limits) -> Tree:
