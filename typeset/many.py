@@ -47,24 +47,27 @@ class Task:
     root: tuple[str, ...] = ()
     strict: bool = False
     pdfa: bool | None = None
+    fmt: str | None = None  # the reader: None for the file's suffix (YAML for bytes)
     shown: str | None = None  # the output as the caller named it (`out_dir` as given)
 
 
 def build_many(sources: Iterable[str | os.PathLike[str] | bytes], out_dir: str | os.PathLike[str] | None = None,
                *, layout: str | None = None, executor: Executor | None = None, progress: Progress | None = None,
                strict: bool = False, root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
-               pdfa: bool | None = None, jobs: int | None = None, chunk: int = 1) -> list[Outcome]:
+               pdfa: bool | None = None, fmt: str | None = None, jobs: int | None = None,
+               chunk: int = 1) -> list[Outcome]:
     """Build every brief; one `Built` or `BriefError` per source, in the order given.
 
-    A source is a brief file, or a brief's bytes (built as ``<brief N>``,
-    images looked for in the current folder). `executor` is any
+    A source is a brief file (YAML, Markdown or Word, by its suffix or
+    `fmt`), or a brief's bytes (built as ``<brief N>``, images looked for in
+    the current folder). `executor` is any
     `concurrent.futures.Executor`; the default is a pool of `jobs` local
     processes (default: the usable cores; 1 builds them one after the other
     in this process). `out_dir` is created if need be. `progress(index, outcome)` is
     called in this process as each brief finishes. `chunk` briefs travel in one
     task: more than one saves a cluster's scheduler some work per brief when
     there are thousands of small ones."""
-    tasks, early = plan(list(sources), out_dir, layout=layout, strict=strict, root=root, pdfa=pdfa)
+    tasks, early = plan(list(sources), out_dir, layout=layout, strict=strict, root=root, pdfa=pdfa, fmt=fmt)
     if out_dir is not None:
         with contextlib.suppress(OSError):  # if it cannot be made, each brief says why it cannot write
             Path(out_dir).mkdir(parents=True, exist_ok=True)
@@ -97,11 +100,12 @@ def build_many(sources: Iterable[str | os.PathLike[str] | bytes], out_dir: str |
 
 def plan(sources: Sequence[str | os.PathLike[str] | bytes], out_dir: str | os.PathLike[str] | None, *,
          layout: str | None = None, strict: bool = False, root: object = None,
-         pdfa: bool | None = None) -> tuple[list[Task | None], list[Outcome | None]]:
+         pdfa: bool | None = None, fmt: str | None = None) -> tuple[list[Task | None], list[Outcome | None]]:
     """The task of each source, made independent of this process's current folder; a source
     that cannot be built at all (two briefs writing one file) gets its error instead."""
     folder = Path(out_dir).resolve() if out_dir is not None else None
-    common = {"layout": _absolute_layout(layout), "root": _absolute_roots(root), "strict": strict, "pdfa": pdfa}
+    common = {"layout": _absolute_layout(layout), "root": _absolute_roots(root), "strict": strict, "pdfa": pdfa,
+              "fmt": fmt}
     tasks: list[Task | None] = []
     early: list[Outcome | None] = []
     targets: dict[Path, str] = {}
@@ -145,9 +149,10 @@ def run_task(task: Task) -> Outcome:
     options = {"layout": task.layout, "strict": task.strict, "root": task.root, "pdfa": task.pdfa}
     try:
         if isinstance(task.source, bytes):
-            brief = load_brief_data(task.source, name=task.name, base_dir=task.base_dir, strict=task.strict)
+            brief = load_brief_data(task.source, name=task.name, base_dir=task.base_dir, strict=task.strict,
+                                    fmt=task.fmt or "yaml")
         else:
-            brief = load_source(task.source, strict=task.strict, name=task.name)
+            brief = load_source(task.source, strict=task.strict, name=task.name, fmt=task.fmt)
         if task.out is not None:
             return build(brief, task.out, **options)  # type: ignore[arg-type]
         return compile_brief(brief, **options)  # type: ignore[arg-type]

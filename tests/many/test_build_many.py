@@ -191,3 +191,5 @@ def test_every_reader_and_names_as_given(tmp_path, monkeypatch):
     md, docx, bad = build_many(["md.md", "word.docx", "bad.md"], "out", jobs=1)
     assert (md.pages, md.notes) == (docx.pages, docx.notes) and md.notes > 10
     assert isinstance(bad, BriefError) and bad.path == "bad.md" and bad.line is not None
+    [from_bytes] = build_many([(tmp_path / "md.md").read_bytes()], jobs=1, fmt="markdown")
+    assert (from_bytes.pages, from_bytes.notes) == (md.pages, md.notes) and from_bytes.pdf.startswith(b"%PDF-")
