@@ -247,11 +247,12 @@ def default_jobs() -> int:
 
 def local_pool(jobs: int) -> ProcessPoolExecutor:
     """Worker processes started by forkserver (spawn where there is none), never plain fork, so
-    they inherit no threads or open state of the parent; the server preloads the pipeline so each
-    worker starts warm. Ctrl-C is the parent's to handle: a worker just finishes its brief."""
+    they inherit no threads or open state of the parent; the server preloads the pipeline and the
+    bundled fonts (typeset/preload.py) so each worker starts warm. Ctrl-C is the parent's to
+    handle: a worker just finishes its brief."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["typeset.pipeline"])
+        ctx.set_forkserver_preload(["typeset.pipeline", "typeset.preload"])
     else:
         ctx = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx, initializer=_ignore_sigint)
