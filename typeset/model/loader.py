@@ -18,10 +18,11 @@ from typeset.model.limits import DEFAULT_LIMITS, Limits
 from typeset.model.nodes import Author, Brief, Publisher
 from typeset.model.notes import Notes
 from typeset.model.sections import SectionReader
+from typeset.model.sources import check_citations, read_sources
 from typeset.model.yamlsource import Source, YNode, compose, from_python, read_text
 
 TOP_KEYS = ("layout", "language", "series", "title", "subtitle", "date", "authors", "editors",
-            "publisher", "disclaimer", "sections", "footnotes")
+            "publisher", "disclaimer", "sections", "footnotes", "sources")
 AUTHOR_KEYS = ("name", "role", "affiliation")
 PUBLISHER_KEYS = ("name", "web", "phone", "fax", "logo")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
@@ -87,10 +88,13 @@ def _read(root: YNode | None, check: Checker, base_dir: str | None) -> Brief | N
         check.error(listed, "'sections' is empty; a brief needs at least one section")
     sections = SectionReader(check, notes).sections(listed, 1)
     footnotes = notes.finish()
+    sources = read_sources(f.get("sources"), check, base_dir)
+    check_citations(footnotes, sources, f.get("sources"), check)
     return Brief(
         title=title or "",
         sections=sections,
         footnotes=footnotes,
+        sources=sources,
         subtitle=check.text(f.get("subtitle"), "'subtitle'", prose=False),
         series=check.text(f.get("series"), "'series'", prose=False),
         date=check.text(f.get("date"), "'date'", prose=False),

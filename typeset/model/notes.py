@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from typeset.model.check import Checker, pos, shorten, suggest
-from typeset.model.markup import NoteMark, Parsed
-from typeset.model.nodes import Footnote, Inline, InlineItem, NoteRef, Pos, Run
+from typeset.model.citations import CiteMark, marks_after_punctuation, to_citation
+from typeset.model.markup import NoteMark, Parsed, ParsedItem
+from typeset.model.nodes import Citation, Footnote, Inline, InlineItem, NoteRef, Pos, Run
 from typeset.model.yamlsource import YNode
 
 _ID = re.compile(r"[^\s\[\]\\]+")
@@ -23,7 +24,7 @@ _MAX_SUGGESTIONS = 20  # difflib over thousands of ids is slow; stop suggesting 
 class _Definition:
     key: YNode
     value: YNode
-    content: tuple[Run, ...]
+    content: tuple[Run | Citation, ...]
     first_ref: tuple[YNode, int] | None = None
     first_where: str | None = None  # " (first at line L, column C)", once asked for
 
@@ -57,7 +58,7 @@ class Notes:
                 continue
             what = f"footnote '{shorten(note_id)}'"
             parsed = self.check.markup(value, what, in_note=True)
-            content = tuple(r for r in parsed.items if isinstance(r, Run)) if parsed else ()
+            content = self._content(parsed.items, value) if parsed else ()
             blank = value.kind == "scalar" and value.type == "null"
             if (parsed is not None and not content) or (parsed is None and blank):
                 self.check.error(value, f"{what} is empty")
@@ -71,6 +72,10 @@ class Notes:
         for item in parsed.items:
             if isinstance(item, Run):
                 out.append(item)
+            elif isinstance(item, CiteMark):  # a citation in the text is a note of its own (as in Pandoc)
+                ref = self._cited(item, node)
+                if ref:
+                    out.append(ref)
             elif item.key is None:
                 ref = self._inline(item, node)
                 if ref:
@@ -79,7 +84,7 @@ class Notes:
                 ref = self._reference(item, node)
                 if ref:
                     out.append(ref)
-        return tuple(out)
+        return marks_after_punctuation(out)
 
     def finish(self) -> tuple[Footnote, ...]:
         """The notes in number order; warns about notes never referenced."""
@@ -88,16 +93,26 @@ class Notes:
                 self.check.warn(d.key, f"footnote '{shorten(note_id)}' is never referenced")
         return tuple(self.numbered)
 
-    def _inline(self, mark: NoteMark, node: YNode) -> NoteRef | None:
+    def _inline(self, mark: NoteMark, node: YNode, prefix: str = "^") -> NoteRef | None:
         self.inline_count += 1
         if len(self.defs) + self.inline_count > self.check.limits.max_footnotes:
             if not self.over_limit:
                 self._too_many(node, None, mark.offset)
             return None
         number = len(self.numbered) + 1
-        key = f"^{number}"
-        self.numbered.append(Footnote(number, key, mark.content, self._pos(node, mark.offset)))
+        key = f"{prefix}{number}"
+        content = self._content(mark.content, node)
+        self.numbered.append(Footnote(number, key, content, self._pos(node, mark.offset)))
         return NoteRef(number, key)
+
+    def _cited(self, mark: CiteMark, node: YNode) -> NoteRef | None:
+        """A body citation: a note keyed "@N" holding only the citation."""
+        return self._inline(NoteMark(None, mark.offset, (mark,)), node, "@")
+
+    def _content(self, items: tuple[ParsedItem, ...], node: YNode) -> tuple[Run | Citation, ...]:
+        """A note's runs and citations (references to notes were reported by the parser)."""
+        return tuple(to_citation(i, lambda off: self._pos(node, off)) if isinstance(i, CiteMark) else i
+                     for i in items if isinstance(i, (Run, CiteMark)))
 
     def _reference(self, mark: NoteMark, node: YNode) -> NoteRef | None:
         key = mark.key

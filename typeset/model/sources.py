@@ -1,0 +1,238 @@
+"""The `sources:` key: CSL-JSON-shaped records, written in the brief or in a file beside it.
+
+`sources:` is a list of records, or the path of a `.json` (CSL-JSON) or
+`.bib` (BibTeX) file in the brief's folder, confined as images are. A JSON
+file is read through the same positioned tree as the brief (JSON is YAML), so
+a record's mistakes are reported at their line and column in that file; a
+`.bib` file is read by `typeset.model.bibtex` into the same tree.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from typeset.errors import BriefError, Problem
+from typeset.model.bibtex import read_bibtex
+from typeset.model.check import Checker, pos, shorten, suggest
+from typeset.model.nodes import Citation, Date, Footnote, Name, Source
+from typeset.model.yamlsource import Source as Text
+from typeset.model.yamlsource import YNode, compose, read_text
+from typeset.safepath import PathRefused, resolve_inside
+
+TYPES = ("article-journal", "article-magazine", "article-newspaper", "book", "chapter", "report", "webpage")
+NEEDS_CONTAINER = ("article-journal", "article-magazine", "article-newspaper", "chapter")
+_TEXT_FIELDS = {  # CSL variable -> Source field
+    "title": "title", "title-short": "title_short", "container-title": "container",
+    "publisher": "publisher", "publisher-place": "place", "volume": "volume", "issue": "issue",
+    "page": "page", "number": "number", "genre": "genre", "edition": "edition", "URL": "url", "DOI": "doi",
+}
+# CSL-JSON variables a reference manager may export that Chicago notes for these types do not print.
+IGNORED = ("abstract", "accessed-raw", "archive", "archive_location", "call-number", "citation-key",
+           "collection-title", "dimensions", "event-place", "ISBN", "ISSN", "issued-raw", "journalAbbreviation",
+           "keyword", "language", "medium", "note", "number-of-pages", "PMCID", "PMID", "section", "shortTitle",
+           "source", "container-title-short", "status", "version")
+RECORD_KEYS = ("id", "type", "author", "editor", "issued", "accessed", *_TEXT_FIELDS, *IGNORED)
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+MAX_SOURCES = 5000
+
+
+def read_sources(node: YNode | None, check: Checker, base_dir: str | None) -> tuple[Source, ...]:
+    """The records of `sources:`, in the order written; the first of two with one id is kept."""
+    if node is None or (node.kind == "scalar" and node.type == "null"):
+        return ()
+    if node.kind == "scalar":
+        tree = _file_tree(node, check, base_dir)
+        return _records(*tree) if tree else ()
+    return _records(node, check)
+
+
+def _records(node: YNode, check: Checker) -> tuple[Source, ...]:
+    items = check.sequence(node, "'sources'")
+    if len(items) > MAX_SOURCES:
+        check.error(node, f"too many sources ({len(items):,}; the limit is {MAX_SOURCES:,})")
+        return ()
+    out: list[Source] = []
+    seen: dict[str, Source] = {}
+    for item in items:
+        record = _record(item, check)
+        if record is None:
+            continue
+        first = seen.get(record.key)
+        if first is not None:
+            where = f" (first at line {first.pos.line}, column {first.pos.column})" if first.pos else ""
+            check.warn(item, f"source '{shorten(record.key)}' is defined twice{where}; the first is used")
+            continue
+        seen[record.key] = record
+        out.append(record)
+    return tuple(out)
+
+
+def _record(node: YNode, check: Checker) -> Source | None:
+    f = check.fields(node, RECORD_KEYS, "a source")
+    if node.kind != "map":
+        return None
+    key = check.text(f.get("id"), "'id'", prose=False)
+    if key is None:
+        check.error(node, "a source needs an 'id', the key citations use (write [@id])")
+        return None
+    kind = check.text(f.get("type"), "'type'", prose=False)
+    if kind not in TYPES:
+        at = f.get("type") or node
+        got = f"'{shorten(kind)}'" if kind else "no type"
+        check.error(at, f"source '{shorten(key)}' has {got}; a type is one of {', '.join(TYPES)}")
+        return None
+    values = {field: check.text(f.get(var), f"'{var}'", prose=False) or "" for var, field in _TEXT_FIELDS.items()}
+    if not values["title"]:
+        check.error(f.get("title") or node, f"source '{shorten(key)}' ({kind}) has no 'title'")
+        return None
+    if kind in NEEDS_CONTAINER and not values["container"]:
+        what = "the book it is in" if kind == "chapter" else "the periodical's name"
+        check.error(node, f"source '{shorten(key)}' ({kind}) needs 'container-title' ({what})")
+        return None
+    return Source(key=key, type=kind, authors=_names(f.get("author"), check), editors=_names(f.get("editor"), check),
+                  issued=_date(f.get("issued"), check), accessed=_date(f.get("accessed"), check),
+                  pos=pos(node), **values)
+
+
+def _names(node: YNode | None, check: Checker) -> tuple[Name, ...]:
+    """Names as CSL-JSON writes them ({family, given} or {literal}), or "Family, Given" strings."""
+    if node is None:
+        return ()
+    items = [node] if node.kind != "seq" else node.value
+    out = []
+    for item in items:
+        if item.kind == "map":
+            f = check.fields(item, ("family", "given", "literal", "suffix", "non-dropping-particle",
+                                    "dropping-particle"), "a name")
+            family, given, literal = (check.text(f.get(k), f"'{k}'", prose=False) or ""
+                                      for k in ("family", "given", "literal"))
+            particle = check.text(f.get("non-dropping-particle"), "a particle", prose=False)
+            if particle:
+                family = f"{particle} {family}"
+            if not (family or literal):
+                check.error(item, "a name needs 'family' (a person) or 'literal' (an institution)")
+                continue
+            out.append(Name(family, given, literal))
+        else:
+            text = check.text(item, "a name", prose=False)
+            if text:
+                family, comma, given = text.partition(",")
+                out.append(Name(family.strip(), given.strip()) if comma else Name(literal=text))
+    return tuple(out)
+
+
+def _date(node: YNode | None, check: Checker) -> Date | None:
+    """An ISO date ("2024-04-10", "2024-04", "2024") or CSL-JSON {date-parts, literal, raw}."""
+    if node is None or (node.kind == "scalar" and node.type == "null"):
+        return None
+    if node.kind == "map":
+        f = check.fields(node, ("date-parts", "literal", "raw", "season", "circa"), "a date")
+        if "literal" in f:
+            return Date(literal=check.text(f["literal"], "a date", prose=False) or "")
+        if "raw" in f:
+            return _date(f["raw"], check)
+        parts = f.get("date-parts")
+        if parts is not None and parts.kind == "seq" and parts.value and parts.value[0].kind == "seq":
+            numbers = [p.value for p in parts.value[0].value if p.kind == "scalar"]
+            if numbers and all(str(n).isdigit() for n in numbers):
+                return _checked(node, check, *(int(n) for n in numbers[:3]))
+        check.error(node, "expected 'date-parts: [[year, month, day]]' for a date")
+        return None
+    text = check.text(node, "a date", prose=False) or ""
+    m = _ISO.fullmatch(text)
+    if m:
+        return _checked(node, check, *(int(g) for g in m.groups() if g))
+    return Date(literal=text) if text else None
+
+
+def _checked(node: YNode, check: Checker, year: int, month: int | None = None, day: int | None = None) -> Date | None:
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        check.error(node, "invalid date: the month is 1-12 and the day 1-31")
+        return None
+    return Date(year, month, day)
+
+
+def _file_tree(node: YNode, check: Checker, base_dir: str | None) -> tuple[YNode, Checker] | None:
+    """The positioned tree of a sources file, with a checker that reports in that file."""
+    name = node.value
+    if base_dir is None:
+        check.error(node, "'sources': a sources file needs the brief's folder (load the brief from a file)")
+        return None
+    base = Path(base_dir)
+    try:
+        path = resolve_inside(name, base, [base])
+    except PathRefused as exc:
+        check.error(node, f"'sources': {exc}")
+        return None
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".bib"):
+        check.error(node, f"'sources': '{shorten(name)}' is neither a CSL-JSON .json nor a BibTeX .bib file")
+        return None
+    display = str(Path(check.source.name).parent / name) if check.source.name else name
+    try:
+        text = read_text(path, display, check.limits.max_bytes)
+    except BriefError as exc:
+        missing = not path.is_file()
+        check.problems.extend(exc.problems if not missing else [])
+        if missing:
+            check.error(node, f"'sources': cannot read '{shorten(name)}'")
+        return None
+    sub = Checker(Text(display, text), check.limits, strict=check.strict)
+    sub.problems = check.problems  # one list: problems from both files are reported together
+    if suffix == ".bib":
+        return read_bibtex(text, sub), sub
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        sub.problems.append(Problem(display, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"))
+        return None
+    try:
+        root, problems = compose(text, sub.source, check.limits)
+    except BriefError as exc:
+        check.problems.extend(exc.problems)
+        return None
+    check.problems.extend(problems)
+    if root is None or root.kind != "seq":
+        sub.error(root, "a CSL-JSON file holds a list of records ([{...}, ...])")
+        return None
+    return root, sub
+
+
+
+def check_citations(notes: tuple[Footnote, ...], sources: tuple[Source, ...], node: YNode | None,
+                    check: Checker) -> None:
+    """Every cited key must name a source (an error at the key); a source no citation uses is a warning."""
+    known = {s.key: s for s in sources}
+    used: set[str] = set()
+    suggestions = 0
+    for note in notes:
+        for item in note.content:
+            if not isinstance(item, Citation):
+                continue
+            for cite in item.items:
+                if cite.key in known:
+                    used.add(cite.key)
+                    continue
+                hint = ""
+                if suggestions < 20:
+                    suggestions += 1
+                    hint = suggest(cite.key, known)
+                where = cite.pos or item.pos
+                line, column = (where.line, where.column) if where else (None, None)
+                what = "no 'sources' are given" if node is None else "no source has this id"
+                check.problems.append(Problem(check.source.name, line, column,
+                                              f"unknown citation key '@{shorten(cite.key)}': {what}{hint}"))
+    for source in sources:
+        if source.key not in used:
+            line, column = (source.pos.line, source.pos.column) if source.pos else (None, None)
+            severity = "error" if check.strict else "warning"
+            check.problems.append(Problem(_file_of(source, node, check), line, column,
+                                          f"source '{shorten(source.key)}' is never cited", severity))
+
+
+def _file_of(source: Source, node: YNode | None, check: Checker) -> str:
+    """The file a source was written in: the brief, or the sources file it names."""
+    if node is not None and node.kind == "scalar":
+        return str(Path(check.source.name).parent / node.value) if check.source.name else node.value
+    return check.source.name
