@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFError
 
+from typeset.cite import resolve_citations
 from typeset.errors import BriefError, LayoutError, Problem
 from typeset.layout import LaidOut, lay_out
 from typeset.model.nodes import Brief
@@ -60,6 +61,7 @@ def render_result(brief: Brief, layout: str | Layout | None = None, *,
     """Lay out and draw `brief`; the PDF bytes, page count and warnings."""
     roots = _roots(root)
     spec = resolve_layout(brief, layout, extra_roots=roots)
+    brief = resolve_citations(brief, bibliography=spec.bibliography, heading=spec.bibliography_heading)
     try:
         laid: LaidOut = lay_out(brief, spec, extra_roots=roots)
     except FontError as exc:  # fonts are read when first used; a bad file is the layout's problem

@@ -215,5 +215,7 @@ class Layout:
                                "text below the text area")
     breaking: BreakingStyle = key(BreakingStyle(), "line breaking (Knuth-Plass) settings")
     publisher: PublisherDefaults = key(PublisherDefaults(), "publisher defaults")
+    bibliography: bool = key(False, "end a brief that cites sources with a bibliography of them (Chicago)")
+    bibliography_heading: str = key("Bibliography", "the heading of that section")
     name: str = field(default="", metadata={"help": "set by the loader: the layout's name or path"})
     folder: str = field(default="", metadata={"help": "set by the loader: the layout file's folder"})

@@ -1,0 +1,83 @@
+"""Render every citation of a brief into runs, in note order, and add the bibliography.
+
+Positions are computed once over all notes (a note without a citation counts,
+and breaks an "Ibid."); each citation then becomes its prefix, its form and
+its suffix, cites joined by semicolons, with a closing full stop when the
+citation ends the note.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from typeset.cite.chicago import bibliography_entry, note, sort_key
+from typeset.cite.positions import Position, positions
+from typeset.cite.typo import curly, merge, punctuation_inside
+from typeset.model.nodes import Brief, Citation, CiteItem, Footnote, Paragraph, Run, Section, Source
+
+_CLOSED = (".", "?", "!", ".\u201d", "?\u201d", "!\u201d", ".\u2019\u201d")
+
+
+def resolve_citations(brief: Brief, *, bibliography: bool = False, heading: str = "Bibliography") -> Brief:
+    """The brief with its notes' citations rendered and, with `bibliography`, the cited sources listed."""
+    has_cites = any(isinstance(i, Citation) for n in brief.footnotes for i in n.content)
+    if not has_cites and not (bibliography and brief.sources):
+        return brief
+    sources = {s.key: s for s in brief.sources}
+    cites = [[i.items for i in n.content if isinstance(i, Citation)] for n in brief.footnotes]
+    placed = positions(cites)
+    notes = tuple(_note(n, p, sources) for n, p in zip(brief.footnotes, placed, strict=True))
+    sections = brief.sections
+    if bibliography:
+        cited = {c.key for n in cites for group in n for c in group}
+        listed = [s for s in brief.sources if s.key in cited]
+        if listed:
+            sections = (*sections, _bibliography(listed, heading))
+    return dataclasses.replace(brief, footnotes=notes, sections=sections)
+
+
+def _note(footnote: Footnote, placed: list[list[Position]], sources: dict[str, Source]) -> Footnote:
+    if not placed:
+        return footnote
+    runs: list[Run] = []
+    groups = iter(placed)
+    content = footnote.content
+    for k, item in enumerate(content):
+        if isinstance(item, Run):
+            runs.append(item)
+            continue
+        assert isinstance(item, Citation)
+        at_start = not "".join(r.text for r in runs).strip()
+        rendered = _citation(item, next(groups), sources, at_start)
+        ends = all(isinstance(x, Run) and not x.text.strip() for x in content[k + 1:])
+        if ends and not "".join(r.text for r in rendered).endswith(_CLOSED):
+            rendered.append(Run("."))
+        runs.extend(rendered)
+    return dataclasses.replace(footnote, content=tuple(punctuation_inside(merge(runs))))
+
+
+def _citation(citation: Citation, placed: list[Position], sources: dict[str, Source], at_start: bool) -> list[Run]:
+    out: list[Run] = []
+    for k, (cite, position) in enumerate(zip(citation.items, placed, strict=True)):
+        if k:
+            out.append(Run("; "))
+        if cite.prefix:
+            prefix = curly(cite.prefix, quoted=False)
+            if at_start and not k:  # a note begins with a capital, as Pandoc sets "[see @a]"
+                prefix = prefix[:1].upper() + prefix[1:]
+            out.append(Run(prefix + " "))
+        out.extend(note(sources[cite.key], cite, position, capitalize=at_start and not k and not cite.prefix))
+        if cite.suffix:
+            out.append(Run(_suffix_glue(cite) + curly(cite.suffix, quoted=False)))
+    return out
+
+
+def _suffix_glue(cite: CiteItem) -> str:
+    return " " if cite.suffix[:1] in ",;:.()[" else ", "
+
+
+def _bibliography(sources: list[Source], heading: str) -> Section:
+    """A level-1 section: one paragraph per cited source, alphabetized (CMOS 14.65)."""
+    entries = sorted(sources, key=sort_key)
+    content = tuple(Paragraph(tuple(punctuation_inside(merge([*bibliography_entry(s), Run(".")]))))
+                    for s in entries)
+    return Section((Run(heading),), 1, content)
