@@ -50,11 +50,15 @@ def date_text(d: Date | None) -> str:
 
 
 def _full_name(n: Name) -> str:
-    return n.literal or " ".join(x for x in (n.given, n.family) if x)
+    return curly(n.literal or " ".join(x for x in (n.given, n.family) if x), quoted=False)
 
 
 def _inverted(n: Name) -> str:
-    return n.literal or (f"{n.family}, {n.given}" if n.given else n.family)
+    return curly(n.literal or (f"{n.family}, {n.given}" if n.given else n.family), quoted=False)
+
+
+def _surname(n: Name) -> str:
+    return curly(n.literal or n.family, quoted=False)
 
 
 def _series(names: list[str]) -> str:
@@ -72,8 +76,8 @@ def names_note(names: tuple[Name, ...]) -> str:
 
 def names_short(names: tuple[Name, ...]) -> str:
     if len(names) >= 4:
-        return (names[0].literal or names[0].family) + " et al."
-    return _series([n.literal or n.family for n in names])
+        return _surname(names[0]) + " et al."
+    return _series([_surname(n) for n in names])
 
 
 def names_bib(names: tuple[Name, ...]) -> str:
@@ -141,7 +145,7 @@ def _edition(source: Source) -> str:
 
 
 def _text(s: str) -> list[Run]:
-    return [Run(s)] if s else []
+    return [Run(curly(s, quoted=False))] if s else []
 
 
 # ------------------------------------------------------------------ full notes

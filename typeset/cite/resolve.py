@@ -43,6 +43,8 @@ def _note(footnote: Footnote, placed: list[list[Position]], sources: dict[str, S
     content = footnote.content
     for k, item in enumerate(content):
         if isinstance(item, Run):
+            if item.text.startswith(".") and "".join(r.text for r in runs[-1:]).endswith("."):
+                item = Run(item.text[1:], item.italic, item.bold, item.link, item.url)  # "see ibid.." -> one stop
             runs.append(item)
             continue
         assert isinstance(item, Citation)

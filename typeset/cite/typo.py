@@ -11,10 +11,13 @@ from typeset.model.nodes import Run
 
 _OPENS_AFTER = " \u00a0([{\u2014\u2013-/\u201c\u2018"
 _INSIDE = re.compile("(\u2019?\u201d)([.,])")
+_NUMBER_RANGE = re.compile(r"(?<=\d)-(?=\d)")
 
 
 def curly(text: str, *, quoted: bool) -> str:
-    """Straight quotes made typographic; in a `quoted` title, double quotes become single."""
+    """Straight quotes made typographic (in a `quoted` title, double quotes become single),
+    and a hyphen between numbers an en dash (CMOS 6.78)."""
+    text = _NUMBER_RANGE.sub("\u2013", text)
     out: list[str] = []
     for k, c in enumerate(text):
         opening = k == 0 or text[k - 1] in _OPENS_AFTER
