@@ -14,6 +14,7 @@ from typeset.cite.positions import Position, positions
 from typeset.cite.typo import curly, merge, punctuation_inside
 from typeset.model.nodes import Brief, Citation, CiteItem, Footnote, Paragraph, Run, Section, Source
 
+SAME_AUTHOR = "\u2014" * 3
 _CLOSED = (".", "?", "!", ".\u201d", "?\u201d", "!\u201d", ".\u2019\u201d")
 
 
@@ -79,7 +80,13 @@ def _suffix_glue(cite: CiteItem) -> str:
 
 def _bibliography(sources: list[Source], heading: str) -> Section:
     """A level-1 section: one paragraph per cited source, alphabetized (CMOS 14.65)."""
-    entries = sorted(sources, key=sort_key)
-    content = tuple(Paragraph(tuple(punctuation_inside(merge([*bibliography_entry(s), Run(".")]))))
-                    for s in entries)
-    return Section((Run(heading),), 1, content)
+    content = []
+    previous = None
+    for source in sorted(sources, key=sort_key):
+        runs = bibliography_entry(source)
+        lead = runs[0].text if source.authors or source.editors else None
+        if lead is not None and lead == previous:  # the same authors again: a 3-em dash (CMOS 14.67)
+            runs[0] = Run(SAME_AUTHOR)
+        previous = lead
+        content.append(Paragraph(tuple(punctuation_inside(merge([*runs, Run(".")])))))
+    return Section((Run(heading),), 1, tuple(content))

@@ -187,6 +187,9 @@ def _file_tree(node: YNode, check: Checker, base_dir: str | None) -> tuple[YNode
     except json.JSONDecodeError as exc:
         sub.problems.append(Problem(display, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"))
         return None
+    except RecursionError:
+        sub.problems.append(Problem(display, None, None, f"nested deeper than {check.limits.max_depth} levels"))
+        return None
     try:
         root, problems = compose(text, sub.source, check.limits)
     except BriefError as exc:
