@@ -8,8 +8,8 @@ from tests.helpers.notetext import QUOTES
 from tests.helpers.readback import check
 from typeset.cite import resolve_citations
 from typeset.layout.engine import geometry
-from typeset.model import load_brief
 from typeset.pipeline import render
+from typeset.readers import load_brief
 from typeset.style import load_layout
 
 

@@ -13,8 +13,8 @@ import pytest
 from tests.conftest import EXAMPLES, SHARED
 from tests.helpers.notetext import joined, read_notes
 from typeset.layout.engine import geometry
-from typeset.model import load_brief
 from typeset.pipeline import render
+from typeset.readers import load_brief
 from typeset.style import bundled_layouts, load_layout
 
 CITED = EXAMPLES / "us-japan-alliance-cited.yaml"

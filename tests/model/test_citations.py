@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from typeset.errors import BriefError
-from typeset.model import load_brief
 from typeset.model.citations import parse_citation
 from typeset.model.nodes import Citation, NoteRef, Run
+from typeset.readers import load_brief
 
 HEAD = "title: T\nsections:\n  - heading: H\n    content:\n"
 BOOK = "  - {id: smith, type: book, author: [\"Smith, Zadie\"], title: Swing Time, issued: 2016}\n"

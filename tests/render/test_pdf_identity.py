@@ -8,9 +8,9 @@ import pypdf
 import pytest
 
 from tests.conftest import EXAMPLES
-from typeset.model import load_brief
-from typeset.model.nodes import Brief
+from typeset.model.document import Brief
 from typeset.pipeline import render
+from typeset.readers import load_brief
 from typeset.text.ttfont import subset_tag
 
 

@@ -12,7 +12,8 @@ import dataclasses
 from typeset.cite.chicago import bibliography_entry, note, sort_key
 from typeset.cite.positions import Position, positions
 from typeset.cite.typo import curly, merge, punctuation_inside
-from typeset.model.nodes import Brief, Citation, CiteItem, Footnote, Paragraph, Run, Section, Source
+from typeset.model.document import Brief
+from typeset.model.nodes import Citation, CiteItem, Footnote, Paragraph, Run, Section, Source
 
 SAME_AUTHOR = "\u2014" * 3
 _CLOSED = (".", "?", "!", ".\u201d", "?\u201d", "!\u201d", ".\u2019\u201d")

@@ -1,23 +1,22 @@
 """The `sources:` key: CSL-JSON-shaped records, written in the brief or in a file beside it.
 
 `sources:` is a list of records, or the path of a `.json` (CSL-JSON) or
-`.bib` (BibTeX) file in the brief's folder, confined as images are. A JSON
-file is read through the same positioned tree as the brief (JSON is YAML), so
-a record's mistakes are reported at their line and column in that file; a
-`.bib` file is read by `typeset.model.bibtex` into the same tree.
+`.bib` (BibTeX) file in the brief's folder, confined as images are. The file is
+read by `typeset.readers.sources` into the positioned tree a brief's records
+make, so a record's mistakes are reported at their line and column in that file.
 """
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from typeset.errors import BriefError, Problem
-from typeset.model.bibtex import read_bibtex
+from typeset.errors import Problem
 from typeset.model.check import Checker, pos, shorten, suggest
+from typeset.model.limits import Limits
 from typeset.model.nodes import Citation, Date, Footnote, Name, Source
-from typeset.model.yamlsource import Source as Text
-from typeset.model.yamlsource import YNode, compose, read_text
+from typeset.model.tree import YNode
 from typeset.safepath import PathRefused, resolve_inside
 
 TYPES = ("article-journal", "article-magazine", "article-newspaper", "book", "chapter", "report", "webpage")
@@ -35,6 +34,9 @@ IGNORED = ("abstract", "accessed-raw", "archive", "archive_location", "call-numb
 RECORD_KEYS = ("id", "type", "author", "editor", "issued", "accessed", *_TEXT_FIELDS, *IGNORED)
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 MAX_SOURCES = 5000
+# Reads a .json or .bib file into a reader's Tree (root, source, problems). The model never
+# imports the readers; `typeset.readers` installs its sources-file reader here when imported.
+FILE_READER: Callable[[Path, str, Limits], Any] | None = None
 
 
 def read_sources(node: YNode | None, check: Checker, base_dir: str | None) -> tuple[Source, ...]:
@@ -159,48 +161,29 @@ def _file_tree(node: YNode, check: Checker, base_dir: str | None) -> tuple[YNode
     if base_dir is None:
         check.error(node, "'sources': a sources file needs the brief's folder (load the brief from a file)")
         return None
+    if FILE_READER is None:
+        check.error(node, "'sources': no reader for sources files is installed (import typeset.readers)")
+        return None
     base = Path(base_dir)
     try:
         path = resolve_inside(name, base, [base])
     except PathRefused as exc:
         check.error(node, f"'sources': {exc}")
         return None
-    suffix = path.suffix.lower()
-    if suffix not in (".json", ".bib"):
+    if path.suffix.lower() not in (".json", ".bib"):
         check.error(node, f"'sources': '{shorten(name)}' is neither a CSL-JSON .json nor a BibTeX .bib file")
         return None
+    if not path.is_file():
+        check.error(node, f"'sources': cannot read '{shorten(name)}'")
+        return None
     display = str(Path(check.source.name).parent / name) if check.source.name else name
-    try:
-        text = read_text(path, display, check.limits.max_bytes)
-    except BriefError as exc:
-        missing = not path.is_file()
-        check.problems.extend(exc.problems if not missing else [])
-        if missing:
-            check.error(node, f"'sources': cannot read '{shorten(name)}'")
+    tree = FILE_READER(path, display, check.limits)
+    check.problems.extend(tree.problems)
+    if tree.root is None:
         return None
-    sub = Checker(Text(display, text), check.limits, strict=check.strict)
+    sub = Checker(tree.source, check.limits, strict=check.strict)
     sub.problems = check.problems  # one list: problems from both files are reported together
-    if suffix == ".bib":
-        return read_bibtex(text, sub), sub
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as exc:
-        sub.problems.append(Problem(display, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"))
-        return None
-    except RecursionError:
-        sub.problems.append(Problem(display, None, None, f"nested deeper than {check.limits.max_depth} levels"))
-        return None
-    try:
-        root, problems = compose(text, sub.source, check.limits)
-    except BriefError as exc:
-        check.problems.extend(exc.problems)
-        return None
-    check.problems.extend(problems)
-    if root is None or root.kind != "seq":
-        sub.error(root, "a CSL-JSON file holds a list of records ([{...}, ...])")
-        return None
-    return root, sub
-
+    return tree.root, sub
 
 
 def check_citations(notes: tuple[Footnote, ...], sources: tuple[Source, ...], node: YNode | None,

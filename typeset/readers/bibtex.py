@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from typeset.model.check import Checker
-from typeset.model.yamlsource import YNode
+from typeset.errors import Problem
+from typeset.model.tree import Source, YNode
 
 MONTHS = {m: str(i) for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -48,15 +48,16 @@ class BibError(ValueError):
         self.offset = offset
 
 
-def read_bibtex(text: str, check: Checker) -> YNode:
-    """The entries of a .bib file as a list of CSL-shaped mappings; problems go to `check`."""
-    reader = _Reader(text, check)
+def read_bibtex(source: Source, problems: list[Problem]) -> YNode:
+    """The entries of a .bib file as a list of CSL-shaped mappings; its problems go to `problems`."""
+    reader = _Reader(source, problems)
     return YNode("seq", reader.entries(), 1, 1)
 
 
 class _Reader:
-    def __init__(self, text: str, check: Checker) -> None:
-        self.text, self.check = text, check
+    def __init__(self, source: Source, problems: list[Problem]) -> None:
+        assert source.text is not None
+        self.text, self.source, self.problems = source.text, source, problems
         self.macros: dict[str, str] = dict(MONTHS)
         self.i = 0
 
@@ -79,9 +80,8 @@ class _Reader:
                 out.append(entry)
 
     def problem(self, offset: int, message: str) -> None:
-        line, column = self.check.source.position(min(offset, len(self.text)))
-        node = YNode("scalar", "", line, column)
-        self.check.error(node, message)
+        line, column = self.source.position(min(offset, len(self.text)))
+        self.problems.append(Problem(self.source.name, line, column, message))
 
     def skip(self) -> None:
         self.i = _SPACE.match(self.text, self.i).end()  # type: ignore[union-attr]
@@ -137,7 +137,7 @@ class _Reader:
             value_at = self.i
             fields[name] = (self.value(at)[0], value_at)
         pairs += self.csl_fields(kind, fields, at)
-        line, column = self.check.source.position(at)
+        line, column = self.source.position(at)
         return YNode("map", pairs, line, column)
 
     def value(self, entry_at: int) -> tuple[str, int]:
@@ -208,7 +208,7 @@ class _Reader:
         raise BibError(self.i, "this '\"' is never closed")
 
     def node(self, value: str, offset: int) -> YNode:
-        line, column = self.check.source.position(offset)
+        line, column = self.source.position(offset)
         return YNode("scalar", value, line, column)
 
     def csl_fields(self, kind: str, fields: dict[str, tuple[str, int]], at: int) -> list[tuple[YNode, YNode]]:
@@ -254,8 +254,8 @@ class _Reader:
                 words = part.split()
                 fields = [("family", latex_to_text(words[-1])), ("given", latex_to_text(" ".join(words[:-1])))]
             out.append(YNode("map", [(self.node(k, offset), self.node(v, offset)) for k, v in fields if v],
-                             *self.check.source.position(offset)))
-        line, column = self.check.source.position(offset)
+                             *self.source.position(offset)))
+        line, column = self.source.position(offset)
         return YNode("seq", out, line, column)
 
 
