@@ -5,9 +5,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from typeset.errors import BriefError
-from typeset.model.citations import parse_citation
+from typeset.model import parse_inline
+from typeset.model.citations import CiteMark, parse_citation
 from typeset.model.nodes import Citation, NoteRef, Run
 from typeset.readers import load_brief
 
@@ -172,3 +175,17 @@ def test_a_sources_file_stays_in_the_briefs_folder(tmp_path: Path, name: str) ->
     (message,) = problems(path)
     assert message.startswith(f"{path}:6:10: error: 'sources': ")
     assert "outside" in message or "not allowed" in message or "not a file path" in message
+
+
+CITE_BITS = ["[", "]", "@", "@key", ";", ",", " p. ", "12", "-", "see ", "(", ")", "*", "^", "\\", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CITE_BITS), max_size=40).map("".join))
+def test_citations_parse_without_raising(text: str) -> None:
+    """Any text parses; each citation found starts at a '[' and names keys that stand in the text."""
+    for item in parse_inline(text).items:
+        if isinstance(item, CiteMark):
+            assert text[item.offset] == "["
+            for cite, offset in zip(item.items, item.key_offsets, strict=True):
+                assert text.startswith("@" + cite.key, offset)
