@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typeset.cite.positions import Position
 from typeset.cite.typo import curly, italic_title, quoted_title
 from typeset.model.markup import MAX_URL_CHARS, link_allowed
-from typeset.model.nodes import CiteItem, Date, Name, Run, Source
+from typeset.model.nodes import CiteItem, Date, Name, Run, SourceRecord
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -104,14 +104,14 @@ def locator_text(cite: CiteItem) -> str:
     return f"{label} {value}" if label else value
 
 
-def short_title(source: Source) -> str:
+def short_title(source: SourceRecord) -> str:
     """The title-short given, else the main title, before a subtitle's colon (as CSL processors derive it)."""
     if source.title_short:
         return source.title_short
     return re.split(r":\s", source.title, maxsplit=1)[0]
 
 
-def url_run(source: Source) -> Run | None:
+def url_run(source: SourceRecord) -> Run | None:
     url = f"https://doi.org/{source.doi}" if source.doi else source.url
     if not url:
         return None
@@ -119,23 +119,23 @@ def url_run(source: Source) -> Run | None:
     return Run(url, link=url if ok else None, url=True)
 
 
-def _title(source: Source, text: str) -> Run:
+def _title(source: SourceRecord, text: str) -> Run:
     return italic_title(text) if source.type in ITALIC_TITLE else quoted_title(text)
 
 
-def _container(source: Source) -> Run:
+def _container(source: SourceRecord) -> Run:
     if source.type in ITALIC_CONTAINER:
         return Run(curly(source.container, quoted=False), italic=True)
     return Run(curly(source.container, quoted=False))
 
 
-def _facts(source: Source) -> str:
+def _facts(source: SourceRecord) -> str:
     """The publication facts of a book or report: "Place: Publisher, Year"."""
     where = ": ".join(x for x in (source.place, source.publisher) if x)
     return ", ".join(x for x in (where, date_text(source.issued)) if x)
 
 
-def _edition(source: Source) -> str:
+def _edition(source: SourceRecord) -> str:
     e = source.edition
     if e.isdigit():
         n = int(e)
@@ -150,7 +150,7 @@ def _text(s: str) -> list[Run]:
 
 # ------------------------------------------------------------------ full notes
 
-def _creators_note(source: Source) -> list[Run]:
+def _creators_note(source: SourceRecord) -> list[Run]:
     if source.authors:
         return _text(names_note(source.authors))
     if source.editors and source.type in ("book", "report"):
@@ -158,13 +158,13 @@ def _creators_note(source: Source) -> list[Run]:
     return []
 
 
-def _periodical_note(source: Source, cite: CiteItem) -> Parts:
+def _periodical_note(source: SourceRecord, cite: CiteItem) -> Parts:
     dated = date_text(source.issued) or (f"accessed {date_text(source.accessed)}" if source.accessed else "")
     return [_creators_note(source), [_title(source, source.title)],
             [_container(source)] if source.container else [], _text(dated), _text(locator_text(cite))]
 
 
-def _journal_note(source: Source, cite: CiteItem) -> Parts:
+def _journal_note(source: SourceRecord, cite: CiteItem) -> Parts:
     where = [_container(source)]
     detail = source.volume + (f", no. {source.issue}" if source.issue else "")
     tail = (" " + detail if detail else "") + (f" ({date_text(source.issued)})" if source.issued else "")
@@ -173,7 +173,7 @@ def _journal_note(source: Source, cite: CiteItem) -> Parts:
     return [_creators_note(source), [_title(source, source.title)], where]
 
 
-def _book_note(source: Source, cite: CiteItem) -> Parts:
+def _book_note(source: SourceRecord, cite: CiteItem) -> Parts:
     title = [_title(source, source.title)]
     facts = _facts(source)
     extras = [x for x in (_edition(source), " ".join(x for x in (source.genre, source.number) if x)) if x]
@@ -185,7 +185,7 @@ def _book_note(source: Source, cite: CiteItem) -> Parts:
     return [_creators_note(source), title, _text(locator_text(cite))]
 
 
-def _chapter_note(source: Source, cite: CiteItem) -> Parts:
+def _chapter_note(source: SourceRecord, cite: CiteItem) -> Parts:
     book = [Run("in "), _container(source)]
     if source.editors:
         book.append(Run(", " + editors_note(source.editors)))
@@ -195,7 +195,7 @@ def _chapter_note(source: Source, cite: CiteItem) -> Parts:
     return [_creators_note(source), [_title(source, source.title)], book, _text(locator_text(cite))]
 
 
-FULL: dict[str, Callable[[Source, CiteItem], Parts]] = {
+FULL: dict[str, Callable[[SourceRecord, CiteItem], Parts]] = {
     "article-newspaper": _periodical_note, "article-magazine": _periodical_note, "webpage": _periodical_note,
     "article-journal": _journal_note, "book": _book_note, "report": _book_note, "chapter": _chapter_note,
 }
@@ -203,7 +203,7 @@ FULL: dict[str, Callable[[Source, CiteItem], Parts]] = {
 
 # ------------------------------------------------------------------ the three forms
 
-def note(source: Source, cite: CiteItem, position: Position, *, capitalize: bool) -> list[Run]:
+def note(source: SourceRecord, cite: CiteItem, position: Position, *, capitalize: bool) -> list[Run]:
     """One cite in a note, in the form its position calls for (without the closing full stop)."""
     if position in ("ibid", "ibid-with-locator"):
         word = "Ibid." if capitalize else "ibid."
@@ -219,7 +219,7 @@ def note(source: Source, cite: CiteItem, position: Position, *, capitalize: bool
     return _joined(parts, ", ")
 
 
-def short_parts(source: Source, cite: CiteItem) -> Parts:
+def short_parts(source: SourceRecord, cite: CiteItem) -> Parts:
     """CMOS 14.29: surnames, short title, locator; unsigned: short title and its periodical or site."""
     who = names_short(source.authors) if source.authors else \
         names_short(source.editors) if source.editors and source.type in ITALIC_TITLE else ""
@@ -230,7 +230,7 @@ def short_parts(source: Source, cite: CiteItem) -> Parts:
     return parts
 
 
-def bibliography_entry(source: Source) -> list[Run]:
+def bibliography_entry(source: SourceRecord) -> list[Run]:
     """CMOS 14.61-14.67: the entry, its parts separated by full stops."""
     parts: Parts = []
     if source.authors:
@@ -277,7 +277,7 @@ def bibliography_entry(source: Source) -> list[Run]:
     return _joined(parts, ". ")
 
 
-def sort_key(source: Source) -> tuple[str, str]:
+def sort_key(source: SourceRecord) -> tuple[str, str]:
     """Alphabetized by the entry's first element, ignoring quotation marks and a leading article."""
     first = bibliography_entry(source)[0].text if source.authors or source.editors else ""
     lead = (first or (source.container if source.type != "chapter" else "") or source.title)

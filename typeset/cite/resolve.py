@@ -13,7 +13,7 @@ from typeset.cite.chicago import bibliography_entry, note, sort_key
 from typeset.cite.positions import Position, positions
 from typeset.cite.typo import curly, merge, punctuation_inside
 from typeset.model.document import Brief
-from typeset.model.nodes import Citation, CiteItem, Footnote, Paragraph, Run, Section, Source
+from typeset.model.nodes import Citation, CiteItem, Footnote, Paragraph, Run, Section, SourceRecord
 
 SAME_AUTHOR = "\u2014" * 3
 _CLOSED = (".", "?", "!", ".\u201d", "?\u201d", "!\u201d", ".\u2019\u201d")
@@ -37,7 +37,7 @@ def resolve_citations(brief: Brief, *, bibliography: bool = False, heading: str 
     return dataclasses.replace(brief, footnotes=notes, sections=sections)
 
 
-def _note(footnote: Footnote, placed: list[list[Position]], sources: dict[str, Source]) -> Footnote:
+def _note(footnote: Footnote, placed: list[list[Position]], sources: dict[str, SourceRecord]) -> Footnote:
     if not placed:
         return footnote
     runs: list[Run] = []
@@ -59,7 +59,7 @@ def _note(footnote: Footnote, placed: list[list[Position]], sources: dict[str, S
     return dataclasses.replace(footnote, content=tuple(punctuation_inside(merge(runs))))
 
 
-def _citation(citation: Citation, placed: list[Position], sources: dict[str, Source], at_start: bool) -> list[Run]:
+def _citation(citation: Citation, placed: list[Position], sources: dict[str, SourceRecord], at_start: bool) -> list[Run]:
     out: list[Run] = []
     for k, (cite, position) in enumerate(zip(citation.items, placed, strict=True)):
         if k:
@@ -79,7 +79,7 @@ def _suffix_glue(cite: CiteItem) -> str:
     return " " if cite.suffix[:1] in ",;:.()[" else ", "
 
 
-def _bibliography(sources: list[Source], heading: str) -> Section:
+def _bibliography(sources: list[SourceRecord], heading: str) -> Section:
     """A level-1 section: one paragraph per cited source, alphabetized (CMOS 14.65)."""
     content = []
     previous = None

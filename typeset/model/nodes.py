@@ -158,7 +158,7 @@ class Date:
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class SourceRecord:
     """One entry of `sources:` with its CSL-JSON variables, validated."""
 
     key: str

@@ -15,13 +15,13 @@ from typing import Any
 from typeset.errors import Problem
 from typeset.model.check import Checker, pos, shorten, suggest
 from typeset.model.limits import Limits
-from typeset.model.nodes import Citation, Date, Footnote, Name, Source
+from typeset.model.nodes import Citation, Date, Footnote, Name, SourceRecord
 from typeset.model.tree import YNode
 from typeset.safepath import PathRefused, resolve_inside
 
 TYPES = ("article-journal", "article-magazine", "article-newspaper", "book", "chapter", "report", "webpage")
 NEEDS_CONTAINER = ("article-journal", "article-magazine", "article-newspaper", "chapter")
-_TEXT_FIELDS = {  # CSL variable -> Source field
+_TEXT_FIELDS = {  # CSL variable -> SourceRecord field
     "title": "title", "title-short": "title_short", "container-title": "container",
     "publisher": "publisher", "publisher-place": "place", "volume": "volume", "issue": "issue",
     "page": "page", "number": "number", "genre": "genre", "edition": "edition", "URL": "url", "DOI": "doi",
@@ -39,7 +39,7 @@ MAX_SOURCES = 5000
 FILE_READER: Callable[[Path, str, Limits], Any] | None = None
 
 
-def read_sources(node: YNode | None, check: Checker, base_dir: str | None) -> tuple[Source, ...]:
+def read_sources(node: YNode | None, check: Checker, base_dir: str | None) -> tuple[SourceRecord, ...]:
     """The records of `sources:`, in the order written; the first of two with one id is kept."""
     if node is None or (node.kind == "scalar" and node.type == "null"):
         return ()
@@ -49,13 +49,13 @@ def read_sources(node: YNode | None, check: Checker, base_dir: str | None) -> tu
     return _records(node, check)
 
 
-def _records(node: YNode, check: Checker) -> tuple[Source, ...]:
+def _records(node: YNode, check: Checker) -> tuple[SourceRecord, ...]:
     items = check.sequence(node, "'sources'")
     if len(items) > MAX_SOURCES:
         check.error(node, f"too many sources ({len(items):,}; the limit is {MAX_SOURCES:,})")
         return ()
-    out: list[Source] = []
-    seen: dict[str, Source] = {}
+    out: list[SourceRecord] = []
+    seen: dict[str, SourceRecord] = {}
     for item in items:
         record = _record(item, check)
         if record is None:
@@ -70,7 +70,7 @@ def _records(node: YNode, check: Checker) -> tuple[Source, ...]:
     return tuple(out)
 
 
-def _record(node: YNode, check: Checker) -> Source | None:
+def _record(node: YNode, check: Checker) -> SourceRecord | None:
     f = check.fields(node, RECORD_KEYS, "a source")
     if node.kind != "map":
         return None
@@ -92,7 +92,7 @@ def _record(node: YNode, check: Checker) -> Source | None:
         what = "the book it is in" if kind == "chapter" else "the periodical's name"
         check.error(node, f"source '{shorten(key)}' ({kind}) needs 'container-title' ({what})")
         return None
-    return Source(key=key, type=kind, authors=_names(f.get("author"), check), editors=_names(f.get("editor"), check),
+    return SourceRecord(key=key, type=kind, authors=_names(f.get("author"), check), editors=_names(f.get("editor"), check),
                   issued=_date(f.get("issued"), check), accessed=_date(f.get("accessed"), check),
                   pos=pos(node), **values)
 
@@ -186,7 +186,7 @@ def _file_tree(node: YNode, check: Checker, base_dir: str | None) -> tuple[YNode
     return tree.root, sub
 
 
-def check_citations(notes: tuple[Footnote, ...], sources: tuple[Source, ...], node: YNode | None,
+def check_citations(notes: tuple[Footnote, ...], sources: tuple[SourceRecord, ...], node: YNode | None,
                     check: Checker) -> None:
     """Every cited key must name a source (an error at the key); a source no citation uses is a warning."""
     known = {s.key: s for s in sources}
@@ -217,7 +217,7 @@ def check_citations(notes: tuple[Footnote, ...], sources: tuple[Source, ...], no
                                           f"source '{shorten(source.key)}' is never cited", severity))
 
 
-def _file_of(source: Source, node: YNode | None, check: Checker) -> str:
+def _file_of(source: SourceRecord, node: YNode | None, check: Checker) -> str:
     """The file a source was written in: the brief, or the sources file it names."""
     if node is not None and node.kind == "scalar":
         return str(Path(check.source.name).parent / node.value) if check.source.name else node.value

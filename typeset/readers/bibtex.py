@@ -40,6 +40,9 @@ FIELD_MAP = {"title": "title", "shorttitle": "title-short", "journal": "containe
              "url": "URL", "doi": "DOI", "type": "genre", "urldate": "accessed", "date": "issued"}
 
 
+MAX_FAILURES = 50  # a file that is not BibTeX at all stops being read after this many errors
+
+
 class BibError(ValueError):
     """A malformed entry: the message and the offset where reading failed."""
 
@@ -60,6 +63,7 @@ class _Reader:
         self.text, self.source, self.problems = source.text, source, problems
         self.macros: dict[str, str] = dict(MONTHS)
         self.i = 0
+        self.failures = 0
 
     def entries(self) -> list[YNode]:
         out: list[YNode] = []
@@ -73,6 +77,10 @@ class _Reader:
                 entry = self.entry(at)
             except BibError as exc:
                 self.problem(exc.offset, f"malformed BibTeX entry: {exc}")
+                self.failures += 1
+                if self.failures >= MAX_FAILURES:
+                    self.problem(exc.offset, f"too many malformed entries ({MAX_FAILURES}); the rest is not read")
+                    return out
                 nxt = re.compile(r"^\s*@", re.M).search(text, max(exc.offset, at + 1))
                 self.i = nxt.start() if nxt else len(text)
                 continue
@@ -182,7 +190,7 @@ class _Reader:
                     value = text[self.i + 1:j]
                     self.i = j + 1
                     return value
-            elif c == "@" and depth == 1 and text[j - 1] == "\n":
+            elif c == "@" and text[j - 1] == "\n":  # an entry begins: this value was never closed
                 break
             j += 1
         raise BibError(self.i, "this '{' is never closed")
