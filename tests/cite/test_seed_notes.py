@@ -102,6 +102,17 @@ def test_the_differences_are_only_the_named_ones() -> None:
     assert got[18] == PRINTED[18]
 
 
+def test_ibid_across_a_page_turn() -> None:
+    """An Ibid. follows its note whatever page it falls on, as note 12 follows note 11 in the seed."""
+    turns = []
+    for layout in bundled_layouts():
+        notes = notes_of(CITED, layout)
+        ibids = [int(n.label) for n in notes if n.lines == ["Ibid."]]
+        assert ibids == [3, 5, 12], layout
+        turns += [(layout, k) for k in ibids if notes[k - 1].page != notes[k - 2].page]
+    assert turns  # at least one Ibid. stands on a later page than the note it refers to
+
+
 @pytest.mark.skipif(not SEED.is_file(), reason="the seed text is not beside the repository")
 def test_printed_notes_are_the_seed_text() -> None:
     seed = " ".join(SEED.read_text(encoding="utf-8").replace("[&]quot;", '"').replace("*", "").replace("\\$", "$").split())

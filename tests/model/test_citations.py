@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from typeset.cite import resolve_citations
 from typeset.errors import BriefError
 from typeset.model import parse_inline
 from typeset.model.citations import CiteMark, parse_citation
@@ -189,3 +190,14 @@ def test_citations_parse_without_raising(text: str) -> None:
             assert text[item.offset] == "["
             for cite, offset in zip(item.items, item.key_offsets, strict=True):
                 assert text.startswith("@" + cite.key, offset)
+
+
+def test_a_refused_link_in_a_source_warns_and_prints_unlinked(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + '      - "Text [@w]."\nsources:\n'
+                 "  - {id: w, type: webpage, title: Page, URL: \"javascript:alert(1)\"}\n")
+    brief = load_brief(path)
+    assert [str(w) for w in brief.warnings] == [
+        f"{path}:7:46: warning: source 'w': link target is not allowed (only http, https and mailto links "
+        "of at most 2,048 characters); printed without a link"]
+    (note,) = resolve_citations(brief).footnotes
+    assert [(r.text, r.link) for r in note.content if r.url] == [("javascript:alert(1)", None)]

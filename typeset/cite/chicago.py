@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from typeset.cite.positions import Position
 from typeset.cite.typo import curly, italic_title, quoted_title
-from typeset.model.markup import MAX_URL_CHARS, link_allowed
+from typeset.model.markup import link_allowed
 from typeset.model.nodes import CiteItem, Date, Name, Run, SourceRecord
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -115,8 +115,7 @@ def url_run(source: SourceRecord) -> Run | None:
     url = f"https://doi.org/{source.doi}" if source.doi else source.url
     if not url:
         return None
-    ok = link_allowed(url) and len(url) <= MAX_URL_CHARS
-    return Run(url, link=url if ok else None, url=True)
+    return Run(url, link=url if link_allowed(url) else None, url=True)  # a refused link was warned about
 
 
 def _title(source: SourceRecord, text: str) -> Run:

@@ -15,6 +15,7 @@ from typing import Any
 from typeset.errors import Problem
 from typeset.model.check import Checker, pos, shorten, suggest
 from typeset.model.limits import Limits
+from typeset.model.markup import MAX_URL_CHARS, link_allowed
 from typeset.model.nodes import Citation, Date, Footnote, Name, SourceRecord
 from typeset.model.tree import YNode
 from typeset.safepath import PathRefused, resolve_inside
@@ -88,6 +89,10 @@ def _record(node: YNode, check: Checker) -> SourceRecord | None:
     if not values["title"]:
         check.error(f.get("title") or node, f"source '{shorten(key)}' ({kind}) has no 'title'")
         return None
+    url = values["url"]
+    if url and not link_allowed(url):
+        check.warn(f.get("URL"), f"source '{shorten(key)}': link target is not allowed (only http, https and "
+                                 f"mailto links of at most {MAX_URL_CHARS:,} characters); printed without a link")
     if kind in NEEDS_CONTAINER and not values["container"]:
         what = "the book it is in" if kind == "chapter" else "the periodical's name"
         check.error(node, f"source '{shorten(key)}' ({kind}) needs 'container-title' ({what})")
