@@ -136,3 +136,35 @@ def test_uncited_sources_are_not_listed() -> None:
     section = resolve_citations(brief, bibliography=True).sections[-1]
     assert [styled(p.content) for p in section.content] == [
         "Mead, Rebecca. \u201cThe Prophet of Dystopia.\u201d *New Yorker*, April 17, 2017."]
+
+
+def test_reports_and_web_pages() -> None:
+    """CMOS 14.220 (reports, an institution as author) and 14.206 (a page known by its access date)."""
+    sources = [
+        {"id": "crs", "type": "report", "author": ["Chanlett-Avery, Emma", "Manyin, Mark E."],
+         "title": "Japan-U.S. Relations: Issues for Congress", "genre": "CRS Report", "number": "RL33436",
+         "publisher": "Congressional Research Service", "publisher-place": "Washington, DC", "issued": "2019-06-13",
+         "URL": "https://crsreports.congress.gov/product/pdf/RL/RL33436"},
+        {"id": "icg", "type": "report", "author": [{"literal": "International Crisis Group"}],
+         "title": "The Korean Peninsula", "publisher": "ICG", "publisher-place": "Brussels", "issued": "2020"},
+        {"id": "page", "type": "webpage", "title": "About ISSI", "container-title": "ISSI",
+         "accessed": "2024-05-20", "URL": "https://issi.org.pk/about/"},
+    ]
+    assert notes_for("a[@crs, 12] b[@icg] c[@page] d[@crs, 14] e[@icg, 3]", sources) == [
+        "Emma Chanlett-Avery and Mark E. Manyin, *Japan-U.S. Relations: Issues for Congress*, CRS Report RL33436 "
+        "(Washington, DC: Congressional Research Service, June 13, 2019), 12, "
+        "https://crsreports.congress.gov/product/pdf/RL/RL33436.",
+        "International Crisis Group, *The Korean Peninsula* (Brussels: ICG, 2020).",
+        "\u201cAbout ISSI,\u201d ISSI, accessed May 20, 2024, https://issi.org.pk/about/.",
+        "Chanlett-Avery and Manyin, *Japan-U.S. Relations*, 14.",
+        "International Crisis Group, *The Korean Peninsula*, 3.",
+    ]
+    brief = brief_from_dict({"title": "T", "sources": sources,
+                             "sections": [{"heading": "H", "content": ["a[@crs] b[@icg] c[@page]"]}]})
+    assert [styled(p.content) for p in resolve_citations(brief, bibliography=True).sections[-1].content] == [
+        "Chanlett-Avery, Emma, and Mark E. Manyin. *Japan-U.S. Relations: Issues for Congress*. CRS Report RL33436. "
+        "Washington, DC: Congressional Research Service, June 13, 2019. "
+        "https://crsreports.congress.gov/product/pdf/RL/RL33436.",
+        "International Crisis Group. *The Korean Peninsula*. Brussels: ICG, 2020.",
+        "ISSI. \u201cAbout ISSI.\u201d Accessed May 20, 2024. https://issi.org.pk/about/.",
+    ]
