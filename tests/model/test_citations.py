@@ -69,9 +69,19 @@ def test_unknown_key_is_an_error_at_the_key(tmp_path: Path) -> None:
                               "did you mean 'smith'?", f"{path}:7:5: warning: source 'smith' is never cited"]
 
 
-def test_citations_without_sources(tmp_path: Path) -> None:
-    path = write(tmp_path, HEAD + '      - "Text [@smith]."\n')
-    assert problems(path) == [f"{path}:5:16: error: unknown citation key '@smith': no 'sources' are given"]
+def test_without_sources_a_citation_prints_as_written(tmp_path: Path) -> None:
+    """A brief that was valid before citations existed stays valid: "[@handle]" is text."""
+    path = write(tmp_path, HEAD + '      - "Text [@smith, 4] and.[^a]"\nfootnotes:\n  a: "Ask [@issi]."\n')
+    brief = load_brief(path)
+    assert [str(w) for w in brief.warnings] == [
+        f"{path}:5:15: warning: '[@smith, 4]' looks like a citation, but the brief has no 'sources'; "
+        "it is printed as written",
+        f"{path}:7:11: warning: '[@issi]' looks like a citation, but the brief has no 'sources'; "
+        "it is printed as written"]
+    assert "".join(r.text for r in brief.sections[0].content[0].content if isinstance(r, Run)) == \
+        "Text [@smith, 4] and."
+    assert "".join(r.text for r in brief.footnotes[0].content) == "Ask [@issi]."
+    assert resolve_citations(brief) == brief
 
 
 def test_a_source_needs_a_title_and_a_known_type(tmp_path: Path) -> None:

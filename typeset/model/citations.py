@@ -42,6 +42,7 @@ class CiteMark:
     offset: int  # of the opening bracket in the parsed string
     items: tuple[CiteItem, ...]
     key_offsets: tuple[int, ...]
+    raw: str = ""  # the citation as written, brackets included
 
 
 def parse_citation(text: str, lo: int, hi: int) -> CiteMark | None:
@@ -60,7 +61,7 @@ def parse_citation(text: str, lo: int, hi: int) -> CiteMark | None:
         items.append(part[0])
         offsets.append(part[1])
         start = end + 1
-    return CiteMark(lo - 1, tuple(items), tuple(offsets))
+    return CiteMark(lo - 1, tuple(items), tuple(offsets), text[lo - 1:hi + 1])
 
 
 def _item(text: str, lo: int, hi: int) -> tuple[CiteItem, int] | None:

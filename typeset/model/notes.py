@@ -40,6 +40,7 @@ class Notes:
         self.suggestions = 0
         self.inline_count = 0
         self.over_limit = False
+        self.citing = True  # False when the brief has no `sources:`: "[@x]" then prints as written
 
     def define(self, node: YNode | None) -> None:
         """Read the `footnotes:` mapping (id -> text); notes may not contain notes."""
@@ -73,6 +74,8 @@ class Notes:
         for item in parsed.items:
             if isinstance(item, Run):
                 out.append(item)
+            elif isinstance(item, CiteMark) and not self.citing:
+                out.append(self._as_written(item, node))
             elif isinstance(item, CiteMark):  # a citation in the text is a note of its own (as in Pandoc)
                 ref = self._cited(item, node)
                 if ref:
@@ -122,8 +125,14 @@ class Notes:
 
     def _content(self, items: tuple[ParsedItem, ...], node: YNode) -> tuple[Run | Citation, ...]:
         """A note's runs and citations (references to notes were reported by the parser)."""
-        return tuple(to_citation(i, lambda off: self._pos(node, off)) if isinstance(i, CiteMark) else i
-                     for i in items if isinstance(i, (Run, CiteMark)))
+        return tuple((to_citation(i, lambda off: self._pos(node, off)) if self.citing else self._as_written(i, node))
+                     if isinstance(i, CiteMark) else i for i in items if isinstance(i, (Run, CiteMark)))
+
+    def _as_written(self, mark: CiteMark, node: YNode) -> Run:
+        """A citation in a brief without sources: its text, as it printed before citations existed."""
+        self.check.warn(node, f"'{shorten(mark.raw)}' looks like a citation, but the brief has no 'sources'; "
+                              "it is printed as written", mark.offset)
+        return Run(re.sub(" {2,}", " ", mark.raw))
 
     def _reference(self, mark: NoteMark, node: YNode) -> NoteRef | None:
         key = mark.key

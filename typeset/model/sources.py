@@ -211,9 +211,9 @@ def check_citations(notes: tuple[Footnote, ...], sources: tuple[SourceRecord, ..
                     hint = suggest(cite.key, known)
                 where = cite.pos or item.pos
                 line, column = (where.line, where.column) if where else (None, None)
-                what = "no 'sources' are given" if node is None else "no source has this id"
                 check.problems.append(Problem(check.source.name, line, column,
-                                              f"unknown citation key '@{shorten(cite.key)}': {what}{hint}"))
+                                              f"unknown citation key '@{shorten(cite.key)}': "
+                                              f"no source has this id{hint}"))
     for source in sources:
         if source.key not in used:
             line, column = (source.pos.line, source.pos.column) if source.pos else (None, None)

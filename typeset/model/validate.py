@@ -51,6 +51,7 @@ def _read(root: YNode | None, check: Checker, base_dir: str | None) -> dict[str,
         return None
     f = check.fields(root, TOP_KEYS, "the brief")
     notes = Notes(check)
+    notes.citing = "sources" in f
     notes.define(f.get("footnotes"))
     title = _required_text(check, root, f, "title")
     listed = f.get("sections")
