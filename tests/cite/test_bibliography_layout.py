@@ -47,3 +47,11 @@ def test_bibliography_section_from_the_layout(tmp_path: Path) -> None:
 def test_bundled_layouts_print_no_bibliography() -> None:
     pdf = render(load_brief(EXAMPLES / "us-japan-alliance-cited.yaml"), "issi-brief")
     assert "Bibliography" not in _text(pdf)
+
+
+def test_same_input_same_bytes(tmp_path: Path) -> None:
+    layout = tmp_path / "with-bibliography.yaml"
+    layout.write_text("extends: plain\nbibliography: true\n", encoding="utf-8")
+    spec = load_layout(str(layout))
+    path = EXAMPLES / "us-japan-alliance-cited.yaml"
+    assert render(load_brief(path), spec) == render(load_brief(path), spec)
