@@ -168,3 +168,13 @@ def test_reports_and_web_pages() -> None:
         "International Crisis Group. *The Korean Peninsula*. Brussels: ICG, 2020.",
         "ISSI. \u201cAbout ISSI.\u201d Accessed May 20, 2024. https://issi.org.pk/about/.",
     ]
+
+
+def test_a_title_ending_in_a_question_mark_takes_no_comma() -> None:
+    sources = [{"id": "q", "type": "article-magazine", "author": ["Doe, Jane"], "title": "Is the Alliance Ready?",
+                "container-title": "Foreign Affairs", "issued": "2024-04"}]
+    assert notes_for("a[@q, 3] b[@smith] c[@q, 4]", [*sources, SOURCES[0]]) == [
+        "Jane Doe, \u201cIs the Alliance Ready?\u201d *Foreign Affairs*, April 2024, 3.",
+        "Zadie Smith, *Swing Time* (New York: Penguin Press, 2016).",
+        "Doe, \u201cIs the Alliance Ready?\u201d 4.",
+    ]

@@ -291,8 +291,9 @@ def _joined(parts: Parts, separator: str) -> list[Run]:
             continue
         if out:
             sep = separator
-            if separator == ". " and out[-1].text.endswith((".", "?", "!", ".\u201d", "?\u201d", "!\u201d")):
-                sep = " "
+            ends = out[-1].text.rstrip("\u201d\u2019")
+            if ends.endswith(("?", "!")) or (separator == ". " and ends.endswith(".")):
+                sep = " "  # a title's own question or exclamation mark stands for the comma (CMOS 6.119)
             out.append(Run(sep))
         out.extend(part)
     return out
