@@ -1,7 +1,10 @@
 """A layout that asks for a bibliography ends the brief with one, read back from the PDF."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import pdfplumber
 
 from tests.conftest import EXAMPLES
 from tests.helpers.notetext import QUOTES
@@ -14,10 +17,6 @@ from typeset.style import load_layout
 
 
 def _text(pdf: bytes) -> str:
-    import io
-
-    import pdfplumber
-
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         return "\n".join(p.extract_text() or "" for p in doc.pages)
 
@@ -55,3 +54,19 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
     spec = load_layout(str(layout))
     path = EXAMPLES / "us-japan-alliance-cited.yaml"
     assert render(load_brief(path), spec) == render(load_brief(path), spec)
+
+
+def test_entries_hang(tmp_path: Path) -> None:
+    """An entry's first line starts at the margin, its later lines at the layout's hanging indent."""
+    layout = tmp_path / "with-bibliography.yaml"
+    layout.write_text("extends: issi-brief\nbibliography: true\nbody: {hanging_indent: 20pt}\n", encoding="utf-8")
+    spec = load_layout(str(layout))
+    g = geometry(spec)
+    pdf = render(load_brief(EXAMPLES / "us-japan-alliance-cited.yaml"), spec)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        lines = [ln for p in doc.pages for ln in p.extract_text_lines()]
+    start = next(k for k, ln in enumerate(lines) if ln["text"] == "Bibliography")
+    entry = lines[start + 1]
+    assert entry["text"].startswith("Dangwal, Ashish.")
+    assert abs(entry["x0"] - g.left) < 0.5
+    assert abs(lines[start + 2]["x0"] - (g.left + 20)) < 0.5  # the same entry's second line

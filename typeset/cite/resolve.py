@@ -89,5 +89,5 @@ def _bibliography(sources: list[SourceRecord], heading: str) -> Section:
         if lead is not None and lead == previous:  # the same authors again: a 3-em dash (CMOS 14.67)
             runs[0] = Run(SAME_AUTHOR)
         previous = lead
-        content.append(Paragraph(tuple(punctuation_inside(merge([*runs, Run(".")])))))
+        content.append(Paragraph(tuple(punctuation_inside(merge([*runs, Run(".")]))), hanging=True))
     return Section((Run(heading),), 1, tuple(content))

@@ -73,6 +73,7 @@ Inline = tuple[InlineItem, ...]
 class Paragraph:
     content: Inline
     pos: Pos | None = None
+    hanging: bool = False  # set with a hanging indent, as a bibliography entry is
 
 
 @dataclass(frozen=True, slots=True)

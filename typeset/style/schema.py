@@ -84,6 +84,7 @@ class FontsStyle:
 class BodyStyle(TextStyle):
     paragraph_space: Length = key(pt(8), "space between paragraphs")
     first_indent: Length = key(pt(0), "indent of a paragraph's first line")
+    hanging_indent: Length = key(pt(18), "indent of the later lines of a hanging paragraph (a bibliography entry)")
     hyphenate: bool = key(True, "hyphenate words (in the brief's language)")
     widows: int = key(2, "fewest lines of a paragraph alone at the top of a page")
     orphans: int = key(2, "fewest lines of a paragraph alone at the bottom of a page")
