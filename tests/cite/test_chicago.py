@@ -178,3 +178,15 @@ def test_a_title_ending_in_a_question_mark_takes_no_comma() -> None:
         "Zadie Smith, *Swing Time* (New York: Penguin Press, 2016).",
         "Doe, \u201cIs the Alliance Ready?\u201d 4.",
     ]
+
+
+def test_citations_in_a_note_of_several_paragraphs() -> None:
+    brief = brief_from_dict({
+        "title": "T", "sources": SOURCES,
+        "sections": [{"heading": "H", "content": ["One.[^a] Two.[@smith, 9]"]}],
+        "footnotes": {"a": ["[@smith, 12]", "The argument recurs in [@mead, 43]."]}})
+    notes = resolve_citations(brief).footnotes
+    assert styled(notes[0].content) == "Zadie Smith, *Swing Time* (New York: Penguin Press, 2016), 12."
+    assert [styled(p) for p in notes[0].more] == [
+        "The argument recurs in Rebecca Mead, \u201cThe Prophet of Dystopia,\u201d *New Yorker*, April 17, 2017, 43."]
+    assert styled(notes[1].content) == "Smith, *Swing Time*, 9."  # the note before cites two sources

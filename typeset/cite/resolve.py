@@ -8,12 +8,13 @@ citation ends the note.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 
 from typeset.cite.chicago import bibliography_entry, note, sort_key
 from typeset.cite.positions import Position, positions
 from typeset.cite.typo import curly, merge, punctuation_inside
 from typeset.model.document import Brief
-from typeset.model.nodes import Citation, CiteItem, Footnote, Paragraph, Run, Section, SourceRecord
+from typeset.model.nodes import Citation, CiteItem, Footnote, Inline, Paragraph, Run, Section, SourceRecord
 
 SAME_AUTHOR = "\u2014" * 3
 _CLOSED = (".", "?", "!", ".\u201d", "?\u201d", "!\u201d", ".\u2019\u201d")
@@ -21,11 +22,10 @@ _CLOSED = (".", "?", "!", ".\u201d", "?\u201d", "!\u201d", ".\u2019\u201d")
 
 def resolve_citations(brief: Brief, *, bibliography: bool = False, heading: str = "Bibliography") -> Brief:
     """The brief with its notes' citations rendered and, with `bibliography`, the cited sources listed."""
-    has_cites = any(isinstance(i, Citation) for n in brief.footnotes for i in n.content)
-    if not has_cites and not (bibliography and brief.sources):
+    cites = [[i.items for p in _paragraphs(n) for i in p if isinstance(i, Citation)] for n in brief.footnotes]
+    if not any(cites) and not (bibliography and brief.sources):
         return brief
     sources = {s.key: s for s in brief.sources}
-    cites = [[i.items for i in n.content if isinstance(i, Citation)] for n in brief.footnotes]
     placed = positions(cites)
     notes = tuple(_note(n, p, sources) for n, p in zip(brief.footnotes, placed, strict=True))
     sections = brief.sections
@@ -37,12 +37,22 @@ def resolve_citations(brief: Brief, *, bibliography: bool = False, heading: str 
     return dataclasses.replace(brief, footnotes=notes, sections=sections)
 
 
+def _paragraphs(note: Footnote) -> tuple[Inline, ...]:
+    return (note.content, *note.more)
+
+
 def _note(footnote: Footnote, placed: list[list[Position]], sources: dict[str, SourceRecord]) -> Footnote:
     if not placed:
         return footnote
-    runs: list[Run] = []
     groups = iter(placed)
-    content = footnote.content
+    first, *more = (_paragraph(p, groups, sources, k == 0) for k, p in enumerate(_paragraphs(footnote)))
+    return dataclasses.replace(footnote, content=first, more=tuple(more))
+
+
+def _paragraph(content: Inline, groups: Iterator[list[Position]], sources: dict[str, SourceRecord],
+               opens_note: bool) -> tuple[Run, ...]:
+    """One paragraph of a note with its citations rendered; one ending the paragraph closes with a full stop."""
+    runs: list[Run] = []
     for k, item in enumerate(content):
         if isinstance(item, Run):
             if item.text.startswith(".") and "".join(r.text for r in runs[-1:]).endswith("."):
@@ -50,13 +60,13 @@ def _note(footnote: Footnote, placed: list[list[Position]], sources: dict[str, S
             runs.append(item)
             continue
         assert isinstance(item, Citation)
-        at_start = not "".join(r.text for r in runs).strip()
+        at_start = opens_note and not "".join(r.text for r in runs).strip()
         rendered = _citation(item, next(groups), sources, at_start)
         ends = all(isinstance(x, Run) and not x.text.strip() for x in content[k + 1:])
         if ends and not "".join(r.text for r in rendered).endswith(_CLOSED):
             rendered.append(Run("."))
         runs.extend(rendered)
-    return dataclasses.replace(footnote, content=tuple(punctuation_inside(merge(runs))))
+    return tuple(punctuation_inside(merge(runs)))
 
 
 def _citation(citation: Citation, placed: list[Position], sources: dict[str, SourceRecord], at_start: bool) -> list[Run]:

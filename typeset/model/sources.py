@@ -198,7 +198,7 @@ def check_citations(notes: tuple[Footnote, ...], sources: tuple[SourceRecord, ..
     used: set[str] = set()
     suggestions = 0
     for note in notes:
-        for item in note.content:
+        for item in (i for paragraph in (note.content, *note.more) for i in paragraph):
             if not isinstance(item, Citation):
                 continue
             for cite in item.items:
