@@ -211,3 +211,11 @@ def test_a_refused_link_in_a_source_warns_and_prints_unlinked(tmp_path: Path) ->
         "of at most 2,048 characters); printed without a link"]
     (note,) = resolve_citations(brief).footnotes
     assert [(r.text, r.link) for r in note.content if r.url] == [("javascript:alert(1)", None)]
+
+
+def test_other_csl_variables_warn_and_are_not_printed(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + '      - "Text [@smith]."\nsources:\n'
+                 "  - {id: smith, type: book, title: Swing Time, translator: [\"X, Y\"], tittle: Oops}\n")
+    assert [str(w) for w in load_brief(path).warnings] == [
+        f"{path}:7:48: warning: 'translator' in a source is not printed",
+        f"{path}:7:70: warning: 'tittle' in a source is not printed; did you mean 'title'?"]

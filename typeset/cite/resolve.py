@@ -79,7 +79,11 @@ def _citation(citation: Citation, placed: list[Position], sources: dict[str, Sou
             if at_start and not k:  # a note begins with a capital, as Pandoc sets "[see @a]"
                 prefix = prefix[:1].upper() + prefix[1:]
             out.append(Run(prefix + " "))
-        out.extend(note(sources[cite.key], cite, position, capitalize=at_start and not k and not cite.prefix))
+        source = sources.get(cite.key)
+        if source is None:  # only a Brief built by hand can cite what it does not list
+            out.append(Run("@" + cite.key))
+        else:
+            out.extend(note(source, cite, position, capitalize=at_start and not k and not cite.prefix))
         if cite.suffix:
             out.append(Run(_suffix_glue(cite) + curly(cite.suffix, quoted=False)))
     return out

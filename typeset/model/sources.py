@@ -72,9 +72,15 @@ def _records(node: YNode, check: Checker) -> tuple[SourceRecord, ...]:
 
 
 def _record(node: YNode, check: Checker) -> SourceRecord | None:
-    f = check.fields(node, RECORD_KEYS, "a source")
-    if node.kind != "map":
+    pairs = check.mapping(node, "a source")
+    if pairs is None:
         return None
+    f: dict[str, YNode] = {}
+    for key, value in pairs:
+        if key.value in RECORD_KEYS:
+            f[key.value] = value
+        else:  # CSL-JSON has many more variables; a reference manager's export keeps working
+            check.warn(key, f"'{shorten(key.value)}' in a source is not printed{suggest(key.value, RECORD_KEYS)}")
     key = check.text(f.get("id"), "'id'", prose=False)
     if key is None:
         check.error(node, "a source needs an 'id', the key citations use (write [@id])")
