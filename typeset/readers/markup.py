@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from typeset.model.markup import parse_inline
-
 from typeset.model.citations import parse_citation
+from typeset.model.markup import parse_inline
 
 _SPECIAL = re.compile(r"([\\*\[\]<^])")
 _URL_SPECIAL = re.compile(r"([\\()\[\]<>])")
