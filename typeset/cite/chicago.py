@@ -4,8 +4,8 @@ Each form is a list of parts joined by the form's separator; the parts come
 from small per-type tables, so a type differs from another only in its table
 row. Full notes follow CMOS 14.19-14.26 and the type sections (books 14.100,
 chapters 14.106, journals 14.168, magazines 14.188, newspapers 14.191,
-websites 14.206, reports 14.220); short notes 14.29-14.31 (surname, title of
-at most four words, locator); "Ibid." 14.34; bibliography entries 14.61-14.67.
+websites 14.206, reports 14.220); short notes 14.29-14.31 (surname, the
+source's short title, locator); "Ibid." 14.34; bibliography entries 14.61-14.67.
 A source without an author is cited by its title; in a short note its
 periodical or website follows the title, so two unsigned pages of one site
 stay apart.
