@@ -34,7 +34,7 @@ def test_bibliography_section_from_the_layout(tmp_path: Path) -> None:
                "Moriyasu, Ken.", "Rich, Motoko.", "Royal Air Force. \"UK, Japan,", "Saballa, Joe.",
                "Sevastopulo, Demetri, and Kana Inagaki. \"Aukus", "\u2014\u2014\u2014. \"US and Japan Announce",
                "\u2014\u2014\u2014. \"US and Japan Plan", "Takahashi, Kosuke.",
-               "White House. \"Indo-Pacific", "White House. \"Joint Vision", "White House. \"United States-Japan"]
+               "White House. \"Indo-Pacific", "\u2014\u2014\u2014. \"Joint Vision", "\u2014\u2014\u2014. \"United States-Japan"]
     at = [tail.find(e.replace("White House", "The White House")) for e in entries]
     assert -1 not in at, [e for e, a in zip(entries, at, strict=True) if a < 0]
     assert at == sorted(at)  # by author, a leading "The" ignored; the same authors again a 3-em dash

@@ -106,10 +106,11 @@ def test_four_authors_et_al_and_unsigned() -> None:
              "publisher": "P", "issued": "2020"},
             {"id": "u", "type": "article-newspaper", "title": "In Texas, Ad Heats Up Race for Governor",
              "title-short": "In Texas", "container-title": "New York Times", "issued": "2002-07-30"}]
-    assert notes_for("a[@m] b[@u] c[@m]", many) == [
+    assert notes_for("a[@m] b[@u] c[@m] d[@u]", many) == [
         "Ann A et al., *Group Work* (P, 2020).",
         "\u201cIn Texas, Ad Heats Up Race for Governor,\u201d *New York Times*, July 30, 2002.",
         "A et al., *Group Work*.",
+        "*New York Times*, \u201cIn Texas.\u201d",  # the paper in the author's place (CMOS 14.207)
     ]
 
 

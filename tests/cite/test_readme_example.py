@@ -20,6 +20,6 @@ def test_readme_citation_example(tmp_path) -> None:  # noqa: ANN001 - a Path
         "https://www.foreignaffairs.com/united-states/americas-best-friend-asia.",
         "\u201cUnited States-Japan Joint Leaders\u2019 Statement,\u201d The White House, April 10, 2024, 2; "
         "see also Hornung, \u201cAmerica\u2019s Best Friend,\u201d 4\u20135.",
-        "On the treaty, see \u201cUnited States-Japan Joint Leaders\u2019 Statement,\u201d The White House; "
+        "On the treaty, see The White House, \u201cUnited States-Japan Joint Leaders\u2019 Statement\u201d; "
         "Hornung, \u201cAmerica\u2019s Best Friend,\u201d 7, emphasis added.",
     ]

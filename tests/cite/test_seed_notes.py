@@ -2,7 +2,9 @@
 
 examples/us-japan-alliance-cited.yaml gives the seed brief's 19 notes as 13
 sources and 19 citations. Where the printed notes break Chicago's rules, the
-computed form wins, and DIFFERENCES names each with its reason.
+computed form wins, and DIFFERENCES names each with its reason; the computed
+notes are those Pandoc's citeproc prints with the official CSL style
+(tests/cite/test_against_pandoc.py).
 """
 from __future__ import annotations
 
@@ -71,6 +73,9 @@ DIFFERENCES = {
     6: ("Hornung, \"America's Best Friend.\"",
         "the seed shortens one title two ways (note 6 whole, note 13 to four words); a source has one short "
         "title, of at most four words (CMOS 14.30)"),
+    18: ("The White House, \"United States-Japan Joint Leaders' Statement.\"",
+         "the seed keeps the full note's order; the short note of an unsigned web page puts the site in the "
+         "author's place (CMOS 14.206: Google, \"Privacy Policy.\")"),
 }
 EXPECTED = {n: DIFFERENCES[n][0] if n in DIFFERENCES else text for n, text in PRINTED.items()}
 
@@ -99,7 +104,6 @@ def test_the_differences_are_only_the_named_ones() -> None:
     assert differ == set(DIFFERENCES)
     assert got[3] == got[12] == "Ibid."
     assert got[13] == got[6] == PRINTED[13]
-    assert got[18] == PRINTED[18]
 
 
 def test_ibid_across_a_page_turn() -> None:

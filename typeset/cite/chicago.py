@@ -6,9 +6,10 @@ row. Full notes follow CMOS 14.19-14.26 and the type sections (books 14.100,
 chapters 14.106, journals 14.168, magazines 14.188, newspapers 14.191,
 websites 14.206, reports 14.220); short notes 14.29-14.31 (surname, the
 source's short title, locator); "Ibid." 14.34; bibliography entries 14.61-14.67.
-A source without an author is cited by its title; in a short note its
-periodical or website follows the title, so two unsigned pages of one site
-stay apart.
+A source without an author is cited by its title in a full note; in a short
+note and in the bibliography its periodical or website stands in the author's
+place (CMOS 14.206, 14.207), as Pandoc's citeproc prints them with the official
+CSL style.
 """
 from __future__ import annotations
 
@@ -222,11 +223,9 @@ def short_parts(source: SourceRecord, cite: CiteItem) -> Parts:
     """CMOS 14.29: surnames, short title, locator; unsigned: short title and its periodical or site."""
     who = names_short(source.authors) if source.authors else \
         names_short(source.editors) if source.editors and source.type in ITALIC_TITLE else ""
-    parts: Parts = [_text(who), [_title(source, short_title(source))]]
     if not who and source.container and source.type != "chapter":
-        parts.append([_container(source)])
-    parts.append(_text(locator_text(cite)))
-    return parts
+        return [[_container(source)], [_title(source, short_title(source))], _text(locator_text(cite))]
+    return [_text(who), [_title(source, short_title(source))], _text(locator_text(cite))]
 
 
 def bibliography_entry(source: SourceRecord) -> list[Run]:

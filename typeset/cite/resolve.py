@@ -89,6 +89,10 @@ def _citation(citation: Citation, placed: list[Position], sources: dict[str, Sou
     return out
 
 
+def _listed_under_container(source: SourceRecord) -> bool:
+    return not source.authors and not source.editors and bool(source.container) and source.type != "chapter"
+
+
 def _suffix_glue(cite: CiteItem) -> str:
     return " " if cite.suffix[:1] in ",;:.()[" else ", "
 
@@ -99,7 +103,7 @@ def _bibliography(sources: list[SourceRecord], heading: str) -> Section:
     previous = None
     for source in sorted(sources, key=sort_key):
         runs = bibliography_entry(source)
-        lead = runs[0].text if source.authors or source.editors else None
+        lead = runs[0].text if source.authors or source.editors or _listed_under_container(source) else None
         if lead is not None and lead == previous:  # the same authors again: a 3-em dash (CMOS 14.67)
             runs[0] = Run(SAME_AUTHOR)
         previous = lead
