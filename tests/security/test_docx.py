@@ -154,3 +154,17 @@ def test_markdown_opens_only_its_folder(tmp_path: Path) -> None:
     ok = [brief.resolve(), package, LAYOUTS_DIR.resolve(), FONTS_DIR.resolve(), *python_prefixes()]
     assert [e[1] for e in opened(result) if not allowed(e[1], ok)] == []
     assert [e for e in result["events"] if e[0].startswith(FORBIDDEN)] == []
+
+
+def test_a_zip_that_understates_its_parts_is_still_refused(files, tmp_path: Path) -> None:
+    import struct
+
+    data = bytearray(files[2]["many"].read_bytes())
+    record = data.rfind(b"PK\x06\x06")  # the zip64 end record: its counts say 3 parts
+    struct.pack_into("<QQ", data, record + 24, 3, 3)
+    path = tmp_path / "liar.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(BriefError) as info:
+        load_brief(path)
+    (problem,) = info.value.problems
+    assert problem.message.startswith("too many parts in the .docx (100,001; the limit is 2,000)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +47,9 @@ class Package:
     """The members of a .docx, read on demand within the limits."""
 
     def __init__(self, data: bytes) -> None:
+        declared = _declared_members(data)
+        if declared is not None and declared > MAX_MEMBERS:  # before zipfile reads the whole directory
+            raise PackageError(f"too many parts in the .docx ({declared:,}; the limit is {MAX_MEMBERS:,})")
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
@@ -114,6 +118,26 @@ class Package:
                 target = _inside(folder, target)
             out[rid] = Relationship(kind, target, external)
         return out
+
+
+def _declared_members(data: bytes) -> int | None:
+    """The member count a zip's end record (or zip64 end record) declares; None if none is found.
+
+    zipfile would read every entry of the directory first; a lie here only
+    moves the refusal to the count of the entries zipfile reads.
+    """
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return None
+    (count,) = struct.unpack_from("<H", data, end + 10)
+    locator = end - 20
+    if count == 0xFFFF and locator >= 0 and data[locator:locator + 4] == b"PK\x06\x07":  # zip64
+        (offset,) = struct.unpack_from("<Q", data, locator + 8)
+        if offset + 40 <= len(data) and data[offset:offset + 4] == b"PK\x06\x06":
+            (count,) = struct.unpack_from("<Q", data, offset + 32)
+            return count
+        return None
+    return count
 
 
 def attr(el: Element, name: str, ns: str = W) -> Any:
