@@ -110,6 +110,8 @@ class _Reader:
 
     def _paragraph(self, p: Element) -> None:
         self.count += 1
+        if self.count > self.limits.max_nodes:
+            raise PackageError(f"too many paragraphs (more than {self.limits.max_nodes:,})")
         ppr = p.find(f"{{{W}}}pPr")
         style = attr(ppr.find(f"{{{W}}}pStyle"), "val") if ppr is not None and \
             ppr.find(f"{{{W}}}pStyle") is not None else None

@@ -22,6 +22,7 @@ from defusedxml import DefusedXmlException
 
 MAX_MEMBERS = 2_000
 MAX_MEMBER_BYTES = 25_000_000  # one part, inflated (an image may be 20 MB)
+MAX_XML_BYTES = 10_000_000  # one XML part, inflated: parsed, it takes several times that in memory
 MAX_TOTAL_BYTES = 100_000_000  # all parts read, inflated
 MAX_RATIO = 100  # inflated / compressed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 1_000_000
@@ -68,21 +69,21 @@ class Package:
     def has(self, name: str) -> bool:
         return name in self.members
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, max_bytes: int = MAX_MEMBER_BYTES) -> bytes:
         """A member's bytes, stopping as soon as it inflates past a limit."""
         info = self.members.get(name)
         if info is None:
             raise PackageError(f"the .docx has no part '{name}'")
-        limit = min(MAX_MEMBER_BYTES, MAX_TOTAL_BYTES - self.read_total)
+        limit = min(max_bytes, MAX_TOTAL_BYTES - self.read_total)
         if info.file_size > limit:
-            raise PackageError(_too_big(name, info.file_size))
+            raise PackageError(_too_big(name, info.file_size, max_bytes))
         try:
             with self.zip.open(info) as f:
                 data = f.read(limit + 1)
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
             raise PackageError(f"part '{name}' is damaged: {exc}") from None
         if len(data) > limit:
-            raise PackageError(_too_big(name, len(data)))
+            raise PackageError(_too_big(name, len(data), max_bytes))
         if len(data) > RATIO_FLOOR and len(data) > MAX_RATIO * max(info.compress_size, 1):
             raise PackageError(f"part '{name}' inflates {len(data) // max(info.compress_size, 1):,} times "
                                f"(a zip bomb); the limit is {MAX_RATIO}")
@@ -91,7 +92,7 @@ class Package:
 
     def xml(self, name: str) -> Element:
         """A member parsed as XML, refusing DTDs and entities."""
-        data = self.read(name)
+        data = self.read(name, MAX_XML_BYTES)
         try:
             return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
         except DefusedXmlException:
@@ -157,6 +158,6 @@ def _inside(folder: str, target: str) -> str:
     return path
 
 
-def _too_big(name: str, size: int) -> str:
+def _too_big(name: str, size: int, limit: int) -> str:
     return (f"part '{name}' inflates to {size:,} bytes or more, past the limit "
-            f"({MAX_MEMBER_BYTES:,} per part, {MAX_TOTAL_BYTES:,} in all); a zip bomb?")
+            f"({limit:,} for this part, {MAX_TOTAL_BYTES:,} in all); a zip bomb?")
