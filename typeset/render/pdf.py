@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen import canvas
 
 from typeset.layout.elements import Drawable, Elem, ImageItem, Page, RuleItem, TextItem
@@ -121,6 +121,7 @@ class _Painter:
         self.outline_depth = -1  # of the last outline entry
         self.forms: dict[str, str] = {}  # image key -> name of the form that draws it
         self.space_glyph: dict[str, bool] = {}  # font -> whether it has a space (code 32 in every subset)
+        self.space_units: dict[str, tuple[bool, float]] = {}  # font -> (TrueType?, advance of a space)
 
     def page(self, page: Page) -> None:
         text = self.c.beginText()
@@ -160,6 +161,19 @@ class _Painter:
             has = self.space_glyph[font] = 32 in getattr(getFont(font), "face", _NO_FACE).charToGlyph
         return has
 
+    def _space_width(self, font: str, size: float) -> float:
+        """The width of a space as ReportLab's pure-Python `stringWidth` computes it, to the last
+        bit: its C accelerator rounds differently, and the word spacing is derived from this."""
+        units = self.space_units.get(font)
+        if units is None:
+            obj = getFont(font)
+            face = getattr(obj, "face", None)
+            units = self.space_units[font] = (
+                (True, face.charWidths.get(32, face.defaultWidth)) if face is not None and hasattr(face, "charWidths")
+                else (False, obj.widths[32]))
+        ttf, w = units
+        return 0.001 * size * w if ttf else w * 0.001 * size
+
     def _words(self, items: Sequence[Drawable], i: int) -> tuple[int, float]:
         """The end of the run of words from items[i] that can be drawn as one string, and its
         word spacing (PDF `Tw`, added to each space's width).
@@ -173,7 +187,7 @@ class _Painter:
         f = first.frag  # type: ignore[union-attr]
         if not _plain(f.text) or f.mark is not None or f.anchor is not None or not self._has_space(f.font):
             return i + 1, 0.0
-        space = stringWidth(" ", f.font, f.size)
+        space = self._space_width(f.font, f.size)
         word_space: float | None = None
         last = first
         j = i + 1

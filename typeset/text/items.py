@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from typeset.text.fonts import FontBook
+from typeset.text.fonts import FontBook, word_units
 from typeset.text.hyphenate import Hyphenator
 from typeset.text.params import INF_PENALTY, BreakParams
 from typeset.text.types import StyledRun
@@ -27,6 +27,7 @@ _NBSP_SPLIT = re.compile(r"([\u00a0\u2007\u202f]+)")
 _DASHES = re.compile(r"[-\u2010\u2013\u2014]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _URL_BREAK_AFTER = frozenset("/.-_?&=")
+_SLOW_CHARS = re.compile(r"[-\u2010\u2013\u2014\u00a0\u2007\u202f]")  # dashes and no-break spaces
 _SOFT_HYPHEN = "\u00ad"
 _ZWSP = "\u200b"
 
@@ -85,6 +86,39 @@ def build_items(
     Characters no font has are counted in `fonts.missing` unless `count_missing`
     is False (set it when building the same paragraph again).
     """
+    return collect_items(runs, fonts, params, hyphenator=hyphenator, ragged=ragged,
+                         count_missing=count_missing).items
+
+
+@dataclass(slots=True)
+class ParagraphItems:
+    """A paragraph's items and where its words lie in them, so that hyphenation points can be
+    added later (TeX's second pass) by rebuilding only the words that have some.
+
+    `words` holds (start, end, token, run, plain) per token that hyphenation may split:
+    items[start:end] are its items; `plain` means it became one box of its run's font.
+    `spliceable` is False when a token's items ended in a break that a later mark or the
+    paragraph's end took away again; then the ranges do not hold and a full rebuild must do.
+    """
+
+    items: list[Item]
+    words: list[tuple[int, int, str, StyledRun, bool]]
+    spliceable: bool
+    fonts: FontBook
+    params: BreakParams
+    ragged: bool
+
+
+def collect_items(
+    runs: Sequence[StyledRun],
+    fonts: FontBook,
+    params: BreakParams,
+    *,
+    hyphenator: Hyphenator | None = None,
+    ragged: bool = False,
+    count_missing: bool = True,
+) -> ParagraphItems:
+    """`build_items`, with the word ranges that `with_hyphenation` needs."""
     builder = _Builder(fonts, params, hyphenator, ragged, count_missing)
     for run in runs:
         if run.mark is not None:
@@ -92,13 +126,38 @@ def build_items(
             if run.break_after:
                 builder.newline()
             continue
-        parts = _SPACE_SPLIT.split(run.text)
-        for i, part in enumerate(parts):
-            if i % 2:
-                builder.space(run)
-            elif part:
-                builder.add_word(part, run)
-    return builder.finish()
+        builder.add_run(run)
+    items = builder.finish()
+    return ParagraphItems(items, builder.words, builder.spliceable, fonts, params, ragged)
+
+
+def with_hyphenation(built: ParagraphItems, hyphenator: Hyphenator) -> list[Item] | None:
+    """The items `build_items(..., hyphenator=hyphenator, count_missing=False)` would give,
+    made from `built` (built without a hyphenator) by rebuilding only the words that have
+    hyphenation points; None when `built` cannot be spliced (see `ParagraphItems`)."""
+    if not built.spliceable:
+        return None
+    items = built.items
+    if not built.words or not items:
+        return items
+    mini = _Builder(built.fonts, built.params, hyphenator, built.ragged, False)
+    hyph = mini.hyphenator
+    if hyph is None:
+        return items
+    out: list[Item] = []
+    done = 0
+    for start, end, token, run, plain in built.words:
+        if plain and not _break_points(token, run, hyph):
+            continue
+        out.extend(items[done:start])
+        seed = out[-1:]
+        mini.items = list(seed)
+        mini.pending = None
+        mini.add_word(token, run)
+        out.extend(mini.items[len(seed):])
+        done = end
+    out.extend(items[done:])
+    return out
 
 
 def after_break(items: Sequence[Item], b: int) -> int:
@@ -131,6 +190,54 @@ class _Builder:
         self.ragged = ragged
         self.items: list[Item] = []
         self.pending: StyledRun | None = None
+        self.flushed_at = -1  # index of the glue the last `_flush_space` added
+        self.words: list[tuple[int, int, str, StyledRun, bool]] = []
+        self.spliceable = True
+
+    def add_run(self, run: StyledRun) -> None:
+        """The words and spaces of a run that is not a mark.
+
+        A plain word (printable, no dash or no-break space, every character in
+        the run's font, not a URL, not to be hyphenated now) becomes one box
+        measured from the font's word memo; anything else takes `add_word`.
+        """
+        parts = _SPACE_SPLIT.split(run.text)
+        items = self.items
+        size = run.size
+        font = run.font
+        m = self.fonts.metrics(font)
+        known, covered = m.words, m.covered
+        simple = not run.url and (self.hyphenator is None or not run.hyphenate)
+        record = run.hyphenate and not run.url and self.hyphenator is None
+        words = self.words
+        for i, part in enumerate(parts):
+            if i % 2:
+                if self.pending is None:
+                    self.pending = run
+                continue
+            if not part:
+                continue
+            if simple and part.isprintable() and _SLOW_CHARS.search(part) is None and covered.issuperset(part):
+                if self.pending is not None:
+                    self._flush_space()
+                units = known.get(part)
+                if units is None:
+                    units = word_units(m, part)
+                start = len(items)
+                items.append(Box(units * size * 0.001, part, font, run))
+                if record:
+                    words.append((start, start + 1, part, run, True))
+                continue
+            self.flushed_at = -1
+            before = len(items)
+            self.add_word(part, run)
+            if record:
+                start = before + 1 if self.flushed_at == before else before
+                end = len(items)
+                if end > start:
+                    words.append((start, end, part, run, False))
+                    if type(items[-1]) is not Box:
+                        self.spliceable = False
 
     def space(self, run: StyledRun) -> None:
         if self.pending is None:
@@ -141,6 +248,7 @@ class _Builder:
         if run is None or not self.items:
             return
         w = self.fonts.width(" ", run.font, run.size)
+        self.flushed_at = len(self.items)
         if self.ragged:
             self.items.append(Glue(w, 0.0, 0.0))
         else:
