@@ -20,6 +20,7 @@ from reportlab.pdfgen import canvas
 
 from typeset.layout.elements import Drawable, Elem, ImageItem, Page, RuleItem, TextItem
 from typeset.layout.images import ImageStore
+from typeset.render.textout import TextShower
 from typeset.units import color_rgb
 
 
@@ -117,6 +118,7 @@ class _Painter:
     def __init__(self, c: canvas.Canvas, images: ImageStore) -> None:
         self.c = c
         self.images = images
+        self.shower = TextShower(c._doc)
         self.headings = 0
         self.outline_depth = -1  # of the last outline entry
         self.forms: dict[str, str] = {}  # image key -> name of the form that draws it
@@ -240,7 +242,7 @@ class _Painter:
             text.setWordSpace(word_space)
             state["word_space"] = word_space
         text.setTextOrigin(x + item.x, top - item.baseline + f.rise)
-        text.textOut(f.text if string is None else string)
+        self.shower.show(text, f.text if string is None else string)
         if f.anchor is not None:
             self.c.bookmarkHorizontal(f"note{f.anchor}", x + item.x, top - item.baseline + f.size * 2)
         if f.mark is not None:
