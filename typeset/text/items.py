@@ -210,6 +210,7 @@ class _Builder:
         simple = not run.url and (self.hyphenator is None or not run.hyphenate)
         record = run.hyphenate and not run.url and self.hyphenator is None
         words = self.words
+        space: tuple[float, float, float] | None = None
         for i, part in enumerate(parts):
             if i % 2:
                 if self.pending is None:
@@ -218,7 +219,14 @@ class _Builder:
             if not part:
                 continue
             if simple and part.isprintable() and _SLOW_CHARS.search(part) is None and covered.issuperset(part):
-                if self.pending is not None:
+                pending = self.pending
+                if pending is run and items:  # `_flush_space` for a space of this very run
+                    self.pending = None
+                    if space is None:
+                        space = self._space_glue(run)
+                    self.flushed_at = len(items)
+                    items.append(Glue(*space))
+                elif pending is not None:
                     self._flush_space()
                 units = known.get(part)
                 if units is None:
@@ -243,16 +251,17 @@ class _Builder:
         if self.pending is None:
             self.pending = run
 
+    def _space_glue(self, run: StyledRun) -> tuple[float, float, float]:
+        """Width, stretch and shrink of an interword space in `run`'s style."""
+        w = self.fonts.width(" ", run.font, run.size)
+        return (w, 0.0, 0.0) if self.ragged else (w, w / 2, w / 3)
+
     def _flush_space(self) -> None:
         run, self.pending = self.pending, None
         if run is None or not self.items:
             return
-        w = self.fonts.width(" ", run.font, run.size)
         self.flushed_at = len(self.items)
-        if self.ragged:
-            self.items.append(Glue(w, 0.0, 0.0))
-        else:
-            self.items.append(Glue(w, w / 2, w / 3))
+        self.items.append(Glue(*self._space_glue(run)))
 
     def add_word(self, token: str, run: StyledRun) -> None:
         """A token without breakable whitespace; it may hold no-break spaces."""
