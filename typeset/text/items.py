@@ -147,15 +147,22 @@ def with_hyphenation(built: ParagraphItems, hyphenator: Hyphenator) -> list[Item
     out: list[Item] = []
     done = 0
     for start, end, token, run, plain in built.words:
-        if plain and not _break_points(token, run, hyph):
-            continue
-        out.extend(items[done:start])
-        seed = out[-1:]
-        mini.items = list(seed)
-        mini.pending = None
-        mini.add_word(token, run)
-        out.extend(mini.items[len(seed):])
+        if plain:
+            points = _break_points(token, run, hyph)
+            if not points:
+                continue
+            out.extend(items[done:start])
+            mini.syllables(token, run, points, out)
+        else:
+            out.extend(items[done:start])
+            seed = out[-1:]
+            mini.items = list(seed)
+            mini.pending = None
+            mini.add_word(token, run)
+            out.extend(mini.items[len(seed):])
         done = end
+    if done == 0:
+        return items  # no word had a point: the same items
     out.extend(items[done:])
     return out
 
@@ -250,6 +257,19 @@ class _Builder:
     def space(self, run: StyledRun) -> None:
         if self.pending is None:
             self.pending = run
+
+    def syllables(self, token: str, run: StyledRun, points: list[tuple[int, str]], out: list[Item]) -> None:
+        """What `add_word` makes of a plain word (one that `add_run` set as a single box) with
+        hyphenation `points`: a box per syllable, a hyphen penalty between them."""
+        fonts, font, size = self.fonts, run.font, run.size
+        width = fonts.width(token[: points[0][0]], font, size)
+        out.append(Box(width, token[: points[0][0]], font, run))
+        dash = fonts.width("-", font, size)
+        penalty = self.params.hyphen_penalty
+        for k, (pos, _) in enumerate(points):
+            out.append(Penalty(dash, penalty, True, "hyphen", Box(dash, "-", font, run)))
+            piece = token[pos : points[k + 1][0]] if k + 1 < len(points) else token[pos:]
+            out.append(Box(fonts.width(piece, font, size), piece, font, run))
 
     def _space_glue(self, run: StyledRun) -> tuple[float, float, float]:
         """Width, stretch and shrink of an interword space in `run`'s style."""

@@ -23,11 +23,13 @@ CHARACTER_LIMIT = 2000  # more characters in over-wide text: cut in chunks, not 
 CHUNKS_PER_LINE = 8
 
 
-def overwide_segments(items: Sequence[Item], limit: float) -> list[tuple[int, int]]:
-    """(start, end) item ranges between breakpoints whose minimum width exceeds `limit`."""
+def overwide_segments(items: Sequence[Item], limit: float,
+                      breakpoints: Sequence[tuple[int, float, float, bool]] | None = None) -> list[tuple[int, int]]:
+    """(start, end) item ranges between breakpoints whose minimum width exceeds `limit`
+    (`breakpoints`: `legal_breakpoints(items)`, when the caller has them)."""
     found: list[tuple[int, int]] = []
     start = 0
-    for b, pw, _, _ in legal_breakpoints(items):
+    for b, pw, _, _ in legal_breakpoints(items) if breakpoints is None else breakpoints:
         width = pw
         for it in items[start:b]:
             if type(it) is Box:

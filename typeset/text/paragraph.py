@@ -23,7 +23,7 @@ from functools import lru_cache
 from typeset.text.fonts import FontBook
 from typeset.text.hyphenate import Hyphenator
 from typeset.text.items import Item, ParagraphItems, build_items, collect_items, with_hyphenation
-from typeset.text.linebreak import PassSettings, knuth_plass
+from typeset.text.linebreak import PassSettings, knuth_plass, scan
 from typeset.text.overwide import overwide_segments, split_overwide
 from typeset.text.params import INF_BAD, BreakParams
 from typeset.text.setline import set_lines
@@ -61,19 +61,23 @@ def break_paragraph(
     emergency = params.emergency_stretch if params.emergency_stretch is not None else 0.1 * measure
     hyphenator = get_hyphenator(language)
     limit = min(first, measure)
-    overwide = bool(overwide_segments(items, limit))
+    scanned = scan(items)
+    overwide = bool(overwide_segments(items, limit, scanned.breakpoints))
     hyphenated = False
     if overwide:
         items = split_overwide(
             _with_hyphens(runs, built, hyphenator), limit, fonts, params
         )
+        scanned = scan(items)
         hyphenated = True
     breaks = None
     for needs_hyphens, settings in _passes(params, right, emergency, overwide):
         if needs_hyphens and not hyphenated:
-            items = _with_hyphens(runs, built, hyphenator)
+            hyphenated_items = _with_hyphens(runs, built, hyphenator)
+            if hyphenated_items is not items:
+                items, scanned = hyphenated_items, scan(hyphenated_items)
             hyphenated = True
-        breaks = knuth_plass(items, first, measure, params, settings)
+        breaks = knuth_plass(items, first, measure, params, settings, scanned)
         if breaks is not None:
             break
     assert breaks is not None, "a forcing pass always returns breaks"
