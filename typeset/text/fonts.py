@@ -59,6 +59,9 @@ class _Metrics:
     words: dict[str, float]  # word -> advance in 1/1000 em
 
 
+FontMetrics = _Metrics  # the name other modules annotate with
+
+
 def is_ignorable(ch: str) -> bool:
     """Whitespace and invisible format characters: never flagged as missing."""
     return ch.isspace() or unicodedata.category(ch) in _IGNORABLE_CATEGORIES
@@ -139,7 +142,7 @@ class FontBook:
             m = self._metrics[font] = _load_metrics(font)
         return m
 
-    def metrics(self, font: str) -> _Metrics:
+    def metrics(self, font: str) -> FontMetrics:
         """The metrics of a registered font, for callers that measure many words in it:
         `m.words.get(text)` is the memoised advance in 1/1000 em, else `word_units(m, text)`."""
         return self._get(font)
@@ -215,7 +218,7 @@ class FontBook:
         return None
 
 
-def word_units(m: _Metrics, text: str) -> float:
+def word_units(m: FontMetrics, text: str) -> float:
     """The advance of `text` in 1/1000 em, remembered in `m.words`.
 
     Keyed by the text alone, per font, and filled idempotently (the same value

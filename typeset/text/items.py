@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from typeset.text.fonts import FontBook, word_units
+from typeset.text.fonts import FontBook, FontMetrics, word_units
 from typeset.text.hyphenate import Hyphenator
 from typeset.text.params import INF_PENALTY, BreakParams
 from typeset.text.types import StyledRun
@@ -28,6 +28,7 @@ _DASHES = re.compile(r"[-\u2010\u2013\u2014]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _URL_BREAK_AFTER = frozenset("/.-_?&=")
 _SLOW_CHARS = re.compile(r"[-\u2010\u2013\u2014\u00a0\u2007\u202f]")  # dashes and no-break spaces
+_NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 _SOFT_HYPHEN = "\u00ad"
 _ZWSP = "\u200b"
 
@@ -243,6 +244,18 @@ class _Builder:
                 if record:
                     words.append((start, start + 1, part, run, True))
                 continue
+            if run.url and part.isprintable() and _NBSP.search(part) is None and covered.issuperset(part):
+                pending = self.pending
+                if pending is run and items:
+                    self.pending = None
+                    if space is None:
+                        space = self._space_glue(run)
+                    self.flushed_at = len(items)
+                    items.append(Glue(*space))
+                elif pending is not None:
+                    self._flush_space()
+                self._url_pieces(part, run, m)
+                continue
             self.flushed_at = -1
             before = len(items)
             self.add_word(part, run)
@@ -257,6 +270,23 @@ class _Builder:
     def space(self, run: StyledRun) -> None:
         if self.pending is None:
             self.pending = run
+
+    def _url_pieces(self, token: str, run: StyledRun, m: FontMetrics) -> None:
+        """What `add_word` makes of a URL all in its run's font: a box per piece between
+        the URL's break points, a URL penalty after each but the last."""
+        items, size, font = self.items, run.size, run.font
+        known = m.words
+        penalty = self.params.url_penalty
+        prev = 0
+        for pos, _ in (*_break_points(token, run, None), (len(token), "")):
+            piece = token[prev:pos]
+            units = known.get(piece)
+            if units is None:
+                units = word_units(m, piece)
+            if prev:
+                items.append(Penalty(0.0, penalty, False, "url"))
+            items.append(Box(units * size * 0.001, piece, font, run))
+            prev = pos
 
     def syllables(self, token: str, run: StyledRun, points: list[tuple[int, str]], out: list[Item]) -> None:
         """What `add_word` makes of a plain word (one that `add_run` set as a single box) with
