@@ -62,7 +62,7 @@ def break_paragraph(
     hyphenator = get_hyphenator(language)
     limit = min(first, measure)
     scanned = scan(items)
-    overwide = bool(overwide_segments(items, limit, scanned.breakpoints))
+    overwide = bool(overwide_segments(items, limit, scanned))
     hyphenated = False
     if overwide:
         items = split_overwide(
