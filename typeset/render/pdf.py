@@ -193,13 +193,16 @@ class _Painter:
         word_space: float | None = None
         last = first
         j = i + 1
-        while j < len(items):
+        n = len(items)
+        baseline, font, size, color, rise, link = first.baseline, f.font, f.size, f.color, f.rise, f.link
+        while j < n:
             item = items[j]
-            if type(item) is not TextItem or item.baseline != first.baseline:  # type: ignore[union-attr]
+            if type(item) is not TextItem or item.baseline != baseline:  # type: ignore[union-attr]
                 break
             g = item.frag
-            if (g.font, g.size, g.color, g.rise, g.link) != (f.font, f.size, f.color, f.rise, f.link) \
-                    or g.mark is not None or g.anchor is not None or not _plain(g.text):
+            if g.font != font or g.size != size or g.color != color or g.rise != rise or g.link != link \
+                    or g.mark is not None or g.anchor is not None or not g.text or " " in g.text \
+                    or "\u00a0" in g.text:  # not `_plain`
                 break
             gap = item.x - (last.x + last.frag.width) - space  # type: ignore[union-attr]
             if word_space is None:
