@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import pdfplumber
 
 from typeset.layout.numbering import SYMBOLS
-from typeset.model.nodes import Brief, Image, Inline, ListBlock, Paragraph, Quote, Run, Section
+from typeset.model.document import Brief
+from typeset.model.nodes import Image, Inline, ListBlock, Paragraph, Quote, Run, Section
 
 WORD = re.compile(r"\w+")
 LABEL_CHARS = set("0123456789" + SYMBOLS)
@@ -179,7 +180,8 @@ def check(data: bytes, brief: Brief, *, left: float, right: float, top: float, b
     at = in_order(need, stream)
     if at < len(need):
         failures.append(f"body word {at} {need[at]!r} missing, near {' '.join(need[max(0, at - 5):at + 5])}")
-    note_need = [w for note in brief.footnotes for w in tokens(inline_text(note.content))]
+    note_need = [w for note in brief.footnotes for part in (note.content, *note.more)
+                 for w in tokens(inline_text(part))]
     at = in_order(note_need, stream)
     if at < len(note_need):
         failures.append(f"note word {at} {note_need[at]!r} missing, near "

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from typeset.model.check import Checker, pos, shorten, suggest
+from typeset.model.check import Checker, pos, shorten, suggest, walk
 from typeset.model.markup import NoteMark, Parsed
 from typeset.model.nodes import Footnote, Inline, InlineItem, NoteRef, Pos, Run
-from typeset.model.yamlsource import YNode
+from typeset.model.tree import YNode
 
 _ID = re.compile(r"[^\s\[\]\\]+")
+_WRITTEN_REF = re.compile(r"(?<!\\)\[\^([^\s\[\]\\]+)\]")
 _MAX_SUGGESTIONS = 20  # difflib over thousands of ids is slow; stop suggesting after this many
 
 
@@ -24,6 +25,7 @@ class _Definition:
     key: YNode
     value: YNode
     content: tuple[Run, ...]
+    more: tuple[tuple[Run, ...], ...] = ()
     first_ref: tuple[YNode, int] | None = None
     first_where: str | None = None  # " (first at line L, column C)", once asked for
 
@@ -40,7 +42,7 @@ class Notes:
         self.over_limit = False
 
     def define(self, node: YNode | None) -> None:
-        """Read the `footnotes:` mapping (id -> text); notes may not contain notes."""
+        """Read the `footnotes:` mapping (id -> text, or a list of paragraphs); notes hold no notes."""
         if node is None or (node.kind == "scalar" and node.type == "null"):
             return
         pairs = self.check.mapping(node, "'footnotes'")
@@ -56,12 +58,23 @@ class Notes:
                                       "brackets or backslashes")
                 continue
             what = f"footnote '{shorten(note_id)}'"
-            parsed = self.check.markup(value, what, in_note=True)
-            content = tuple(r for r in parsed.items if isinstance(r, Run)) if parsed else ()
-            blank = value.kind == "scalar" and value.type == "null"
-            if (parsed is not None and not content) or (parsed is None and blank):
-                self.check.error(value, f"{what} is empty")
-            self.defs[note_id] = _Definition(key, value, content)
+            if value.kind == "seq":  # a note of several paragraphs
+                paragraphs = [self._paragraph(item, what) for item in value.value]
+                if not paragraphs:
+                    self.check.error(value, f"{what} is empty")
+                self.defs[note_id] = _Definition(key, value, paragraphs[0] if paragraphs else (),
+                                                 tuple(p for p in paragraphs[1:] if p))
+                continue
+            self.defs[note_id] = _Definition(key, value, self._paragraph(value, what))
+
+    def _paragraph(self, value: YNode, what: str) -> tuple[Run, ...]:
+        """One paragraph of a note's text, its markup parsed; reports an empty one."""
+        parsed = self.check.markup(value, what, in_note=True)
+        content = tuple(r for r in parsed.items if isinstance(r, Run)) if parsed else ()
+        blank = value.kind == "scalar" and value.type == "null"
+        if (parsed is not None and not content) or (parsed is None and blank):
+            self.check.error(value, f"{what} is empty")
+        return content
 
     def resolve(self, parsed: Parsed | None, node: YNode) -> Inline:
         """The inline content of `node` with its note marks numbered."""
@@ -81,12 +94,22 @@ class Notes:
                     out.append(ref)
         return tuple(out)
 
-    def finish(self) -> tuple[Footnote, ...]:
-        """The notes in number order; warns about notes never referenced."""
-        for note_id, d in self.defs.items():
-            if d.first_ref is None:
+    def finish(self, root: YNode | None = None) -> tuple[Footnote, ...]:
+        """The notes in number order; warns about notes never referenced.
+
+        A note whose reference stands in content that was rejected with an error
+        (a misspelt key, an unknown block type) is not warned about: the error is
+        the cause, and reporting it once is enough.
+        """
+        unused = [(note_id, d) for note_id, d in self.defs.items() if d.first_ref is None]
+        dropped = _written_refs(root) if unused and root is not None and self._had_errors() else set()
+        for note_id, d in unused:
+            if note_id not in dropped:
                 self.check.warn(d.key, f"footnote '{shorten(note_id)}' is never referenced")
         return tuple(self.numbered)
+
+    def _had_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.check.problems)
 
     def _inline(self, mark: NoteMark, node: YNode) -> NoteRef | None:
         self.inline_count += 1
@@ -120,7 +143,7 @@ class Notes:
             return None
         d.first_ref = (node, mark.offset)
         number = len(self.numbered) + 1
-        self.numbered.append(Footnote(number, key, d.content, pos(d.value)))
+        self.numbered.append(Footnote(number, key, d.content, pos(d.value), d.more))
         return NoteRef(number, key)
 
     def _pos(self, node: YNode, offset: int) -> Pos | None:
@@ -136,3 +159,12 @@ class Notes:
         limit = self.check.limits.max_footnotes
         counted = f"{count:,}" if count is not None else f"more than {limit:,}"
         self.check.error(node, f"too many footnotes ({counted}; the limit is {limit:,})", offset)
+
+
+def _written_refs(root: YNode) -> set[str]:
+    """The ids of every `[^id]` written anywhere in the tree's text, read or not."""
+    found: set[str] = set()
+    for node in walk(root):
+        if node.kind == "scalar" and "[^" in node.value:
+            found.update(_WRITTEN_REF.findall(node.value))
+    return found
