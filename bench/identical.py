@@ -7,12 +7,18 @@ Speed work must not change output: this is how a change is shown to leave
 every PDF byte-identical (or which ones it changes, on purpose). Each brief is
 rendered twice in this one process, in turn with the others, so caches kept
 between renders are checked too: the second render must equal the first.
+To make a reference from an older commit, run this file from an export of it
+(`git archive COMMIT | tar -x -C DIR`, with `PYTHONPATH=DIR`).
 """
 from __future__ import annotations
 
+import sys
+
+if "--no-accel" in sys.argv:  # before ReportLab is imported: its C functions stay unloaded
+    sys.modules["_rl_accel"] = None  # type: ignore[assignment]
+
 import argparse
 import hashlib
-import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -58,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", type=Path, metavar="DIR", help="write the reference PDFs into DIR")
     mode.add_argument("--check", type=Path, metavar="DIR", help="compare with the PDFs in DIR")
+    parser.add_argument("--no-accel", action="store_true",
+                        help="ReportLab without its C accelerator (for a reference from older code)")
     args = parser.parse_args(argv)
     pdfs = render_all(BENCH / "out")
     if args.write:
