@@ -1,6 +1,6 @@
 """Automatic garbage collection paused while a render runs.
 
-A render allocates hundreds of thousands of small objects (items, lines,
+A render (or the reading of a long brief) allocates hundreds of thousands of small objects (items, lines,
 fragments) that live until the page is drawn, and builds no reference cycles:
 reference counting frees all of it. The cyclic collector would only scan
 those objects again and again, a tenth of the render's time on a long brief.
