@@ -1,13 +1,13 @@
-"""Automatic garbage collection paused while a render runs.
+"""Automatic garbage collection paused while a brief is read or rendered.
 
-A render (or the reading of a long brief) allocates hundreds of thousands of small objects (items, lines,
-fragments) that live until the page is drawn, and builds no reference cycles:
-reference counting frees all of it. The cyclic collector would only scan
-those objects again and again, a tenth of the render's time on a long brief.
-Collection is paused while at least one render is running in the process
-(a count under a lock, so concurrent renders in threads agree) and restored
-to what it was when the last one ends; anything cyclic made meanwhile is
-collected as usual afterwards.
+Reading a long brief and rendering it allocate hundreds of thousands of small
+objects (nodes, items, lines, fragments) that live until the page is drawn,
+and build no reference cycles: reference counting frees all of it. The cyclic
+collector would only scan those objects again and again, a tenth of the time
+on a long brief. Collection is paused while at least one read or render is
+running in the process (a count under a lock, so concurrent renders in
+threads agree) and restored to what it was when the last one ends; anything
+cyclic made meanwhile is collected as usual afterwards.
 """
 from __future__ import annotations
 
