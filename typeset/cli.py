@@ -11,6 +11,8 @@ Exit status:
 Problems go to stderr, one per line, as ``FILE:LINE:COLUMN: error: MESSAGE``.
 There is never a traceback unless TYPESET_DEBUG=1 is set in the environment.
 
+Briefs are YAML, Markdown (.md) or Word (.docx), told by the suffix or
+--from; `convert` writes any of them as the equivalent YAML brief.
 `validate` prints ``BRIEF: ok (N notes)`` on stdout for each valid brief.
 `build` prints ``built OUT.pdf (N pages, M notes) in T s`` on stderr for each
 brief it built (--quiet: only problems). `-` as the brief reads it from
@@ -64,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="briefset", description="Typeset YAML briefs into PDFs with per-page footnotes.",
+        prog="briefset", description="Typeset briefs (YAML, Markdown or Word) into PDFs with per-page footnotes.",
         epilog="exit status: 0 ok, 1 a problem with a brief or file, 2 usage error, 70 internal error, "
                "130 interrupted", formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"briefset {_version()}")
@@ -72,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check briefs without rendering them",
                        description="Check briefs; prints 'BRIEF: ok (N notes)' for each valid one.")
-    p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml")
+    p.add_argument("briefs", nargs="+", metavar="BRIEF")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
     _from_option(p)
@@ -80,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="render briefs to PDF",
                        description="Render each brief to PDF (default: BRIEF.pdf beside it).")
-    p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml", help="a brief file, or - for standard input")
+    p.add_argument("briefs", nargs="+", metavar="BRIEF", help="a brief file (YAML, Markdown, Word), or - for standard input")
     p.add_argument("-o", "--output", metavar="OUT.pdf",
                    help="output file or - for standard output (one brief), or an existing folder "
                         "(writes FOLDER/BRIEF.pdf for each brief)")

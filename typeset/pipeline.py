@@ -15,7 +15,9 @@ from pathlib import Path
 from reportlab.pdfbase.ttfonts import TTFError
 
 from typeset.atomicio import WriteError
+from typeset.cite import resolve_citations
 from typeset.errors import BriefError, LayoutError, Problem
+from typeset.gcpause import collector_paused
 from typeset.layout import LaidOut, lay_out
 from typeset.model.document import Brief
 from typeset.render.pdf import Metadata, PdfaError, write_pdf
@@ -66,8 +68,14 @@ def render_result(brief: Brief, layout: str | Layout | None = None, *,
     """Lay out and draw `brief`; the PDF bytes, page count and warnings.
 
     `pdfa` True writes PDF/A-2b (None: as the layout's `pdfa` key says)."""
-    roots = _roots(root)
+    with collector_paused():
+        return _render_result(brief, layout, _roots(root), pdfa)
+
+
+def _render_result(brief: Brief, layout: str | Layout | None, roots: tuple[Path, ...],
+                   pdfa: bool | None) -> Result:
     spec = resolve_layout(brief, layout, extra_roots=roots)
+    brief = resolve_citations(brief, bibliography=spec.bibliography, heading=spec.bibliography_heading)
     try:
         laid: LaidOut = lay_out(brief, spec, extra_roots=roots)
     except FontError as exc:  # fonts are read when first used; a bad file is the layout's problem

@@ -14,9 +14,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from typeset.errors import BriefError, Problem
+from typeset.gcpause import collector_paused
+from typeset.model import sources as _sources
 from typeset.model.document import Brief, brief_from_tree
 from typeset.model.limits import DEFAULT_LIMITS, Limits
 from typeset.readers.common import Tree
+from typeset.readers.sources import read_sources_file
+
+_sources.FILE_READER = read_sources_file  # a brief's `sources: refs.bib` is read by the readers
 
 FORMATS = ("yaml", "markdown", "docx")
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".md": "markdown", ".markdown": "markdown", ".docx": "docx"}
@@ -63,7 +68,8 @@ def load_brief(path: str | os.PathLike[str], *, strict: bool = False, max_bytes:
     limits = limits or DEFAULT_LIMITS
     if max_bytes is not None:
         limits = dataclasses.replace(limits, max_bytes=max_bytes)
-    return _brief(read_tree(path, fmt=fmt, limits=limits, styles=styles, name=name), limits, strict)
+    with collector_paused():  # reading builds many small objects, none cyclic (see typeset/gcpause.py)
+        return _brief(read_tree(path, fmt=fmt, limits=limits, styles=styles, name=name), limits, strict)
 
 
 def load_brief_data(data: bytes, *, name: str = "<stdin>", base_dir: str | os.PathLike[str] | None = None,
@@ -77,7 +83,8 @@ def load_brief_data(data: bytes, *, name: str = "<stdin>", base_dir: str | os.Pa
     if not hasattr(reader, "read_data"):
         raise BriefError(Problem(name, None, None, f"a {fmt} brief must be read from a file, not from bytes"))
     folder = os.path.abspath(base_dir if base_dir is not None else os.curdir)
-    return _brief(reader.read_data(data, name, folder, limits), limits, strict)
+    with collector_paused():
+        return _brief(reader.read_data(data, name, folder, limits), limits, strict)
 
 
 def _brief(tree: Tree, limits: Limits, strict: bool) -> Brief:
