@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typeset.text.fonts import FontBook
 from typeset.text.hyphenate import Hyphenator
 from typeset.text.params import INF_PENALTY, BreakParams
+from typeset.text.scripts import cjk_breaks, has_cjk, has_rtl, needs_shaping
 from typeset.text.types import StyledRun
 
 _SPACE_SPLIT = re.compile(r"([^\S\u00a0\u2007\u202f]+)")  # breakable whitespace
@@ -56,7 +57,8 @@ class Penalty:
     """A possible break. `kind` says why it exists:
 
     "hyphen" (from the dictionary, pass 2 on), "soft" (U+00AD), "explicit"
-    (after a dash), "url", "zwsp", "split" (last resort inside a word), and
+    (after a dash), "url", "zwsp", "cjk" (between ideographs or kana), "split"
+    (last resort inside a word), and
     the unbreakable "nbsp", "mark" and the "finish" sequence. `hyphen` is
     drawn at the line end when the break is taken.
     """
@@ -184,6 +186,8 @@ class _Builder:
 
     def _piece(self, s: str, run: StyledRun, allow_hyphenation: bool) -> None:
         """Boxes for `s`, with penalties at its internal break points."""
+        if not s.isascii() and (has_rtl(s) or has_cjk(s)):
+            allow_hyphenation = False  # no patterns for these scripts; a joined word must not split
         points = _break_points(s, run, self.hyphenator if allow_hyphenation and run.hyphenate else None)
         start = 0
         for pos, kind in points:
@@ -198,7 +202,11 @@ class _Builder:
         self._flush_space()  # only now: a token of invisible characters adds no second space
         fonts = self.fonts
         for text, font in fonts.split_fallback(s, run.font, count_missing=self.count_missing):
-            self.items.append(Box(fonts.width(text, font, run.size), text, font, run))
+            if text.isascii() or not needs_shaping(text):
+                width = fonts.width(text, font, run.size)
+            else:
+                width = _shaped_width(text, font, run.size, fonts)
+            self.items.append(Box(width, text, font, run))
 
     def _break_after(self, kind: str, run: StyledRun) -> None:
         """A break opportunity after the last box (none at paragraph start or next to a space)."""
@@ -279,8 +287,12 @@ def _break_points(s: str, run: StyledRun, hyphenator: Hyphenator | None) -> list
             if s[i] in _URL_BREAK_AFTER and s[i + 1] not in _URL_BREAK_AFTER
         ]
     points: list[tuple[int, str]] = []
+    if not s.isascii() and has_cjk(s):
+        points = [(i, "cjk") for i in cjk_breaks(s)]
     if "-" in s or "\u2010" in s or "\u2013" in s or "\u2014" in s:
-        points = [(m.end(), "explicit") for m in _DASHES.finditer(s) if m.start() > 0 and m.end() < n]
+        points += [(m.end(), "explicit") for m in _DASHES.finditer(s) if m.start() > 0 and m.end() < n]
+    if points and points[0][1] == "cjk":
+        points.sort()
     if hyphenator is not None and n >= hyphenator.min_letters:
         if s.isalpha():
             points.extend((p, "hyphen") for p in hyphenator.positions(s))
@@ -290,3 +302,15 @@ def _break_points(s: str, run: StyledRun, hyphenator: Hyphenator | None) -> list
                 points.extend((base + p, "hyphen") for p in hyphenator.positions(m.group()))
         points.sort()
     return points
+
+
+def _shaped_width(text: str, font: str, size: float, fonts: FontBook) -> float:
+    """Joining-script text is as wide as HarfBuzz shapes it (imported only for such text)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if not isinstance(getFont(font), TTFont):
+        return fonts.width(text, font, size)
+    from typeset.text.shaping import shaped_width
+
+    return shaped_width(text, font, size)

@@ -37,8 +37,23 @@ class StyledRun:
 
 
 @dataclass(frozen=True, slots=True)
+class Glyph:
+    """One shaped glyph, in 1/1000 em: `x`, `y` from its run's left end and baseline."""
+
+    gid: int
+    x: float
+    y: float
+    advance: float
+
+
+@dataclass(frozen=True, slots=True)
 class Frag:
-    """A piece of text placed on a line; `x` is from the line's left edge."""
+    """A piece of text placed on a line; `x` is from the line's left edge.
+
+    Right-to-left stretches (see bidi.py) come as `glyphs`: the shaped glyphs
+    to draw in place of `text`; and as `hidden` frags: the logical text, drawn
+    invisibly over the same place for text extraction.
+    """
 
     x: float
     width: float
@@ -50,6 +65,8 @@ class Frag:
     link: str | None = None
     mark: int | None = None
     anchor: int | None = None
+    glyphs: tuple[Glyph, ...] | None = None
+    hidden: bool = False
 
 
 @dataclass(frozen=True, slots=True)
