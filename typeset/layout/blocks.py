@@ -69,7 +69,7 @@ def plain_text(content: Inline) -> str:
 def _block(block: Block, ctx: Context, flow: Flow, brief: Brief, extra_space: float, after_heading: bool) -> None:
     ctx.where = block.pos
     if isinstance(block, Paragraph):
-        _paragraph(block.content, ctx, flow, extra_space, indent=not after_heading)
+        _paragraph(block.content, ctx, flow, extra_space, indent=not after_heading, direction=block.direction)
     elif isinstance(block, ListBlock):
         _list(block, ctx, flow, extra_space)
     elif isinstance(block, Quote):
@@ -78,12 +78,13 @@ def _block(block: Block, ctx: Context, flow: Flow, brief: Brief, extra_space: fl
         _image(block, ctx, flow, brief, extra_space)
 
 
-def _paragraph(content: Inline, ctx: Context, flow: Flow, extra_space: float, indent: bool = True) -> None:
+def _paragraph(content: Inline, ctx: Context, flow: Flow, extra_space: float, indent: bool = True,
+               direction: str = "auto") -> None:
     """A paragraph; the first after a heading is not indented (as in LaTeX)."""
     body = ctx.layout.body
     runs = styled_runs(content, body, ctx, hyphenate=body.hyphenate)
     first = body.first_indent.resolve(ctx.width) if indent else 0.0
-    lines = set_lines(runs, body, ctx, measure=ctx.width, indent_first=first)
+    lines = set_lines(runs, body, ctx, measure=ctx.width, indent_first=first, direction=direction)
     elems = line_elems(lines, body, widows=body.widows, orphans=body.orphans)
     flow.add(elems, max(extra_space, body.paragraph_space.resolve(ctx.width)))
 
@@ -115,7 +116,8 @@ def _quote(block: Quote, ctx: Context, flow: Flow, extra_space: float) -> None:
     spec = ctx.layout.quote
     left, right = spec.indent_left.resolve(ctx.width), spec.indent_right.resolve(ctx.width)
     runs = styled_runs(block.content, spec, ctx, hyphenate=ctx.layout.body.hyphenate)
-    lines = set_lines(runs, spec, ctx, measure=max(ctx.width - left - right, ctx.width / 4))
+    lines = set_lines(runs, spec, ctx, measure=max(ctx.width - left - right, ctx.width / 4),
+                      direction=block.direction)
     body = ctx.layout.body
     elems = line_elems(lines, spec, x=left, role="quote", widows=body.widows, orphans=body.orphans)
     flow.add(elems, max(extra_space, spec.space.resolve(ctx.width)))

@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from typeset.errors import Problem
 
+Direction = Literal["auto", "ltr", "rtl"]
+
 
 @dataclass(frozen=True, slots=True)
 class Pos:
@@ -51,8 +53,11 @@ Inline = tuple[InlineItem, ...]
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """`direction`: "auto" (from the first strong character), "ltr" or "rtl" (`dir:` in YAML)."""
+
     content: Inline
     pos: Pos | None = None
+    direction: Direction = "auto"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +71,7 @@ class ListBlock:
 class Quote:
     content: Inline
     pos: Pos | None = None
+    direction: Direction = "auto"
 
 
 @dataclass(frozen=True, slots=True)
