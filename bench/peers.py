@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from typeset.layout.header import format_date  # noqa: E402
-from typeset.model.nodes import Brief, Inline, ListBlock, NoteRef, Paragraph, Quote, Run, Section  # noqa: E402
+from typeset.model.document import Brief  # noqa: E402
+from typeset.model.nodes import Inline, ListBlock, NoteRef, Paragraph, Quote, Run, Section  # noqa: E402
 
 ACCENT = "#0e4c6d"
 Spec = list[list[Any]]  # platypus story as JSON-able rows: [kind, ...]

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, SHARED
-from typeset.model import load_brief
 from typeset.pipeline import render
+from typeset.readers import load_brief
 from typeset.style import bundled_layouts
 
 CHECKER = SHARED / "tools" / "briefcheck.py"

@@ -15,8 +15,8 @@ import importlib
 from typing import Any
 
 from typeset.errors import BriefError, LayoutError, Problem
-from typeset.model.loader import load_brief as load
-from typeset.model.nodes import Brief
+from typeset.model.document import Brief
+from typeset.readers import load_brief as load
 
 __all__ = ["Brief", "BriefError", "LayoutError", "Problem", "build", "load", "render"]
 

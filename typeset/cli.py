@@ -82,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from typeset.model import load_brief
+    from typeset.readers import load_brief
 
     status = EXIT_OK
     for src in args.briefs:

@@ -13,8 +13,9 @@ from reportlab.pdfbase.ttfonts import TTFError
 
 from typeset.errors import BriefError, LayoutError, Problem
 from typeset.layout import LaidOut, lay_out
-from typeset.model.nodes import Brief
+from typeset.model.document import Brief
 from typeset.render.pdf import Metadata, write_pdf
+from typeset.render.stamp import pdf_epoch
 from typeset.resources import LAYOUTS_DIR
 from typeset.safepath import PathRefused, resolve_inside
 from typeset.style import Layout, load_layout
@@ -68,6 +69,7 @@ def render_result(brief: Brief, layout: str | Layout | None = None, *,
         author=", ".join(a.name for a in brief.authors),
         subject=" \u2014 ".join(x for x in (brief.series, brief.subtitle) if x),
         creator=CREATOR,
+        epoch=pdf_epoch(brief.date),
     )
     try:
         pdf = write_pdf(laid.pages, meta, laid.images)
@@ -99,7 +101,7 @@ def build(src: str | os.PathLike[str], out: str | os.PathLike[str] | None = None
     Nothing is written unless the whole render succeeded; with `strict`, a warning
     is an error. Raises BriefError carrying every problem (warnings first)."""
     from typeset.atomicio import atomic_write
-    from typeset.model import load_brief
+    from typeset.readers import load_brief
 
     target = Path(out) if out is not None else Path(src).with_suffix(".pdf")
     if target.resolve() == Path(src).resolve():

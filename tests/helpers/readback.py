@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import pdfplumber
 
 from typeset.layout.numbering import SYMBOLS
-from typeset.model.nodes import Brief, Image, Inline, ListBlock, Paragraph, Quote, Run, Section
+from typeset.model.document import Brief
+from typeset.model.nodes import Image, Inline, ListBlock, Paragraph, Quote, Run, Section
 
 WORD = re.compile(r"\w+")
 LABEL_CHARS = set("0123456789" + SYMBOLS)

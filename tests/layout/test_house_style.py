@@ -9,8 +9,9 @@ import pdfplumber
 from tests.conftest import EXAMPLES
 from tests.helpers.readback import check, read_pdf
 from typeset.layout.engine import geometry
-from typeset.model import brief_from_dict, load_brief
+from typeset.model import brief_from_dict
 from typeset.pipeline import render, render_result
+from typeset.readers import load_brief
 from typeset.style import load_layout
 
 

@@ -6,8 +6,8 @@ import pytest
 from tests.conftest import EXAMPLES
 from tests.helpers.readback import check
 from typeset.layout.engine import geometry
-from typeset.model import load_brief
 from typeset.pipeline import render
+from typeset.readers import load_brief
 from typeset.style import bundled_layouts, load_layout
 
 

@@ -7,8 +7,9 @@ from collections.abc import Callable
 import pytest
 
 from typeset.errors import BriefError
-from typeset.model import Limits, load_brief
-from typeset.model.nodes import Brief
+from typeset.model import Limits
+from typeset.model.document import Brief
+from typeset.readers import load_brief
 
 MINIMAL = """\
 title: T

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from typeset.errors import BriefError
-from typeset.model import Limits, brief_from_dict, load_brief
+from typeset.model import Limits, brief_from_dict
+from typeset.readers import load_brief
 
 YAML_BITS = ["title: T\n", "sections:\n", "  - heading: H\n", "    content:\n", "      - ", "footnotes:\n",
              "  a: ", "[^a]", "^[n]", "*", "- ", "  ", "\n", ":", "&x ", "*x", "!!str ", "'", '"', "[", "]",

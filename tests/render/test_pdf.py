@@ -7,8 +7,8 @@ from functools import cache
 import pypdf
 
 from tests.conftest import EXAMPLES
-from typeset.model import load_brief
 from typeset.pipeline import render
+from typeset.readers import load_brief
 
 
 @cache

@@ -8,8 +8,8 @@ import pdfplumber
 import pytest
 
 from tests.conftest import EXAMPLES
-from typeset.model import load_brief
 from typeset.pipeline import render
+from typeset.readers import load_brief
 
 pdf_module = importlib.import_module("typeset.render.pdf")  # `typeset.render` is also a function
 

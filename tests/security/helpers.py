@@ -8,7 +8,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,7 +65,6 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
-    seconds: float
     max_rss_mb: float
 
 
@@ -87,24 +85,25 @@ _MEASURED = (
 
 
 def typeset(*args: str, cwd: Path, timeout: float = 120) -> Run:
-    """`python -m typeset ARGS` in a child; its exit status, output, wall time and own peak memory."""
+    """`python -m typeset ARGS` in a child; its exit status, output and own peak memory.
+
+    `timeout` only stops a hung child (the test then fails); no test asserts how long a run took."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
             tempfile.NamedTemporaryFile("r", suffix=".hwm") as hwm:
-        start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-c", _MEASURED, hwm.name, *args], cwd=cwd, env=environ(),
                                 stdout=out, stderr=err, text=True)
-        timer = threading.Timer(timeout, proc.kill)
+        killed = threading.Event()
+        timer = threading.Timer(timeout, lambda: (killed.set(), proc.kill()))
         timer.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
-        seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         peak_kb = int(hwm.read() or 0) or usage.ru_maxrss
-        result = Run(proc.returncode, out.read(), err.read(), seconds, peak_kb / 1024)
-    assert result.returncode != -9 or seconds < timeout, f"killed after {timeout} s"
+        result = Run(proc.returncode, out.read(), err.read(), peak_kb / 1024)
+    assert not killed.is_set(), f"hung: stopped after {timeout} s"
     assert "Traceback" not in result.stderr, result.stderr
     return result

@@ -1,7 +1,8 @@
-"""Input limits give one clear, positioned error, fast; big but legal input stays near linear.
+"""Input limits give one clear, positioned error; big but legal input stays near linear and small.
 
 Everything runs through the command (`python -m typeset validate|build`) in a
-child process, so the wall time and peak memory measured are the whole run's.
+child process, so the peak memory measured is the whole run's; growth in time is compared
+between two sizes in this process (tests/helpers/scaling.py), never against the clock.
 """
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.scaling import growth
 from tests.security.helpers import brief_yaml, notes_brief, typeset
-from typeset.model import Limits, load_brief
+from typeset.model import Limits
 from typeset.model.limits import DEFAULT_LIMITS
 from typeset.model.markup import MAX_URL_CHARS
+from typeset.pipeline import render
+from typeset.readers import load_brief
 
 L = DEFAULT_LIMITS
 
@@ -53,7 +57,7 @@ def test_limit_is_one_clear_error(tmp_path, case, command):
     lines = run.stderr.splitlines()
     most = 100 if case == "alias-bomb" else 3  # the bomb: one line per alias written, none per expansion
     assert all(line.startswith("b.yaml:") for line in lines) and len(lines) <= most, lines[:5]
-    assert run.seconds < 15 and run.max_rss_mb < 400, (run.seconds, run.max_rss_mb)
+    assert run.max_rss_mb < 400, run.max_rss_mb
     assert not (tmp_path / "b.pdf").exists()
 
 
@@ -63,7 +67,7 @@ def test_file_size_limit_default_and_configurable(tmp_path):
     run = typeset("validate", "b.yaml", cwd=tmp_path)
     assert run.returncode == 1
     assert run.stderr == f"b.yaml: error: file too large ({big.stat().st_size:,} bytes; the limit is 10,000,000)\n"
-    assert run.seconds < 20 and run.max_rss_mb < 200, (run.seconds, run.max_rss_mb)
+    assert run.max_rss_mb < 200, run.max_rss_mb
     small = tmp_path / "s.yaml"
     small.write_text(brief_yaml())
     from typeset.errors import BriefError
@@ -79,30 +83,41 @@ def test_limits_are_at_the_documented_values():
         (10_000_000, 64, 10_000, 20_000, 200_000)
 
 
-def measure(tmp_path: Path, name: str, text: str) -> tuple[float, float, float, float]:
+def peak_memory(tmp_path: Path, name: str, text: str) -> float:
+    """The larger peak RSS (MB) of validating and of building `text`, each in its own process."""
     (tmp_path / name).write_text(text)
     v = typeset("validate", "-q", name, cwd=tmp_path)
     b = typeset("build", name, cwd=tmp_path, timeout=300)
     for run in (v, b):
         assert run.returncode == 0 and all(": warning: " in line for line in run.stderr.splitlines()), \
             run.stderr[:300]
-    return v.seconds, v.max_rss_mb, b.seconds, b.max_rss_mb
+    return max(v.max_rss_mb, b.max_rss_mb)
+
+
+def _word_brief(n: int) -> str:
+    return brief_yaml("      - " + "w" * n + "\n")
 
 
 def test_one_200k_character_word(tmp_path):
-    v_s, v_mb, b_s, b_mb = measure(tmp_path, "word.yaml", brief_yaml("      - " + "w" * 200_000 + "\n"))
-    assert v_s < 5 and b_s < 20 and max(v_mb, b_mb) < 400, (v_s, v_mb, b_s, b_mb)
+    assert peak_memory(tmp_path, "word.yaml", _word_brief(200_000)) < 400
+    small, big = (brief_from_text(tmp_path, f"w{n}.yaml", _word_brief(n)) for n in (20_000, 200_000))
+    # 10x the text: linear work takes about 10x as long; ReportLab's own breaking is worse than quadratic
+    assert growth(lambda: render(small), lambda: render(big), runs=1) < 40
 
 
 def test_one_200k_character_url(tmp_path):
     """A long link is kept as text: one annotation per line holding the whole URI would be quadratic."""
     url = "<https://example.org/" + "/".join(f"seg{i:06d}" for i in range(19_990)) + ">"
-    v_s, v_mb, b_s, b_mb = measure(tmp_path, "url.yaml", brief_yaml(f"      - \"{url}\"\n"))
+    assert peak_memory(tmp_path, "url.yaml", brief_yaml(f"      - \"{url}\"\n")) < 400
     assert len(url) > 90 * MAX_URL_CHARS
-    assert b_s < 30 and max(v_mb, b_mb) < 400, (v_s, v_mb, b_s, b_mb)
     assert (tmp_path / "url.pdf").stat().st_size < 5_000_000
 
 
 def test_ten_thousand_notes(tmp_path):
-    v_s, v_mb, b_s, b_mb = measure(tmp_path, "notes.yaml", notes_brief(L.max_footnotes))
-    assert v_s < 10 and b_s < 90 and max(v_mb, b_mb) < 600, (v_s, v_mb, b_s, b_mb)
+    assert peak_memory(tmp_path, "notes.yaml", notes_brief(L.max_footnotes)) < 600
+    assert (tmp_path / "notes.pdf").stat().st_size > 0
+
+
+def brief_from_text(folder: Path, name: str, text: str):
+    (folder / name).write_text(text)
+    return load_brief(folder / name)

@@ -10,7 +10,8 @@ from typeset.layout.elements import Elem, ImageItem, TextItem
 from typeset.layout.images import ImageProblem
 from typeset.layout.inline import plain_runs, styled_runs
 from typeset.layout.lines import baseline_offset, line_elems, set_lines
-from typeset.model.nodes import Block, Brief, Image, Inline, ListBlock, Paragraph, Quote, Run, Section
+from typeset.model.document import Brief
+from typeset.model.nodes import Block, Image, Inline, ListBlock, Paragraph, Quote, Run, Section
 from typeset.units import parse_length
 
 

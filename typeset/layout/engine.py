@@ -17,7 +17,7 @@ from typeset.layout.notes import continued_line, note_indent, note_lines
 from typeset.layout.numbering import labels_for
 from typeset.layout.paginate import Geometry, NoteArea, paginate
 from typeset.layout.readorder import ambiguous_start, document_words, words
-from typeset.model.nodes import Brief
+from typeset.model.document import Brief
 from typeset.resources import FONTS_DIR, LAYOUTS_DIR
 from typeset.safepath import PathRefused, resolve_inside
 from typeset.style import Layout, parse_page_size

@@ -12,7 +12,7 @@ from typeset.layout.images import ImageProblem
 from typeset.layout.inline import styled_runs
 from typeset.layout.lines import line_elems, set_lines
 from typeset.layout.template import fill
-from typeset.model.nodes import Brief
+from typeset.model.document import Brief
 from typeset.style.schema import HeaderItem
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

@@ -1,7 +1,10 @@
-"""The model stage: a brief's YAML, validated, with inline markup parsed and notes numbered."""
+"""The model stage: a brief-shaped tree, validated, with inline markup parsed and notes numbered.
+
+Reading files is the readers' job (`typeset.readers`); the model never imports them.
+"""
+from typeset.model.document import Brief, brief_from_dict, brief_from_tree
 from typeset.model.limits import DEFAULT_LIMITS, Limits
-from typeset.model.loader import brief_from_dict, load_brief
 from typeset.model.markup import Diagnostic, NoteMark, Parsed, parse_inline
 
-__all__ = ["DEFAULT_LIMITS", "Diagnostic", "Limits", "NoteMark", "Parsed", "brief_from_dict",
-           "load_brief", "parse_inline"]
+__all__ = ["DEFAULT_LIMITS", "Brief", "Diagnostic", "Limits", "NoteMark", "Parsed", "brief_from_dict",
+           "brief_from_tree", "parse_inline"]

@@ -12,7 +12,7 @@ from typeset.errors import Problem, Severity
 from typeset.model.limits import Limits
 from typeset.model.markup import Parsed, parse_inline, plain_text
 from typeset.model.nodes import Pos
-from typeset.model.yamlsource import Source, YNode
+from typeset.model.tree import Source, YNode
 
 
 class Checker:
@@ -21,6 +21,7 @@ class Checker:
     def __init__(self, source: Source, limits: Limits, *, strict: bool) -> None:
         self.source, self.limits, self.strict = source, limits, strict
         self.problems: list[Problem] = []
+        self.at: dict[int, YNode] = {}  # id(problem) -> the node it was reported at, for ordering
 
     # -- reporting
 
@@ -34,7 +35,10 @@ class Checker:
             line, column = self.source.locate(node, offset) if offset is not None else (node.line, node.column)
             if line is None and node.where:
                 message = f"{node.where}: {message}"
-        self.problems.append(Problem(self.source.name, line, column, message, severity))
+        problem = Problem(self.source.name, line, column, message, severity)
+        self.problems.append(problem)
+        if node is not None:
+            self.at[id(problem)] = node
 
     def error(self, node: YNode | None, message: str, offset: int | None = None) -> None:
         self.report(node, message, "error", offset)
@@ -118,6 +122,44 @@ class Checker:
         for d in parsed.diagnostics:
             self.report(node, d.message, d.severity, d.offset)
         return parsed
+
+
+def in_document_order(problems: list[Problem], at: dict[int, YNode], root: YNode | None) -> list[Problem]:
+    """Problems by position, then by where their node stands in the tree (pre-order).
+
+    A file's problems sort by line and column; data without a file (`Brief.from_dict`)
+    has no positions, so its problems follow the order of its keys and items, which is
+    the order the same brief written as YAML would show them in.
+    """
+    rank: dict[int, int] = {}
+    for node in walk(root) if root is not None else ():
+        if id(node) not in rank:
+            rank[id(node)] = len(rank)
+        if node.kind == "map" and node.value:  # a mapping starts where its first key does, as in YAML
+            rank[id(node.value[0][0])] = rank[id(node)]
+
+    def key(item: tuple[int, Problem]) -> tuple[int, int, int, int]:
+        i, p = item
+        node = at.get(id(p))
+        return p.line or 0, p.column or 0, rank.get(id(node), -1) if node is not None else -1, i
+
+    return [p for _, p in sorted(enumerate(problems), key=key)]
+
+
+def walk(root: YNode) -> list[YNode]:
+    """Every node of the tree in document order (a key before its value), without recursion."""
+    out: list[YNode] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        if node.kind == "map":
+            for key, value in reversed(node.value):
+                stack.append(value)
+                stack.append(key)
+        elif node.kind == "seq":
+            stack.extend(reversed(node.value))
+    return out
 
 
 def pos(node: YNode | None) -> Pos | None:

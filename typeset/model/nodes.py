@@ -1,4 +1,6 @@
-"""The document model: what a brief says, validated, with source positions.
+"""The document model's parts: what a brief says, validated, with source positions.
+
+The whole brief is `typeset.model.document.Brief`.
 
 Frozen, slotted dataclasses with tuple children. Inline content is a flat
 tuple of `Run` and `NoteRef`: styling is carried on each run, so later
@@ -6,12 +8,8 @@ stages never walk a tree to know whether a word is italic.
 """
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-from typeset.errors import Problem
+from typing import Literal
 
 Direction = Literal["auto", "ltr", "rtl"]
 
@@ -122,33 +120,3 @@ class Footnote:
     key: str  # the id from `footnotes:`, or "^N" for an inline note
     content: Inline
     pos: Pos | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Brief:
-    """A validated brief. `footnotes` is in number order (1..N)."""
-
-    title: str
-    sections: tuple[Section, ...]
-    footnotes: tuple[Footnote, ...] = ()
-    subtitle: str | None = None
-    series: str | None = None
-    date: str | None = None  # as written: an ISO date or free text
-    authors: tuple[Author, ...] = ()
-    editors: tuple[str, ...] = ()
-    publisher: Publisher | None = None
-    disclaimer: str | None = None
-    language: str = "en"
-    layout: str | None = None  # name or path, as written
-    source: str = "<brief>"  # file name used in messages
-    base_dir: str | None = None  # folder that relative paths resolve against
-    warnings: tuple[Problem, ...] = field(default=(), compare=False)
-    layout_pos: Pos | None = field(default=None, compare=False)  # where a refused layout path is reported
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any], *, source: str = "<dict>",
-                  base_dir: str | os.PathLike[str] | None = None, strict: bool = False) -> Brief:
-        """Validate plain data shaped like a brief's YAML; see `typeset.model.brief_from_dict`."""
-        from typeset.model.loader import brief_from_dict  # the loader imports this module
-
-        return brief_from_dict(data, source=source, base_dir=base_dir, strict=strict)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from typeset.model.check import Checker, pos, shorten, suggest
+from typeset.model.check import Checker, pos, shorten, suggest, walk
 from typeset.model.markup import NoteMark, Parsed
 from typeset.model.nodes import Footnote, Inline, InlineItem, NoteRef, Pos, Run
-from typeset.model.yamlsource import YNode
+from typeset.model.tree import YNode
 
 _ID = re.compile(r"[^\s\[\]\\]+")
+_WRITTEN_REF = re.compile(r"(?<!\\)\[\^([^\s\[\]\\]+)\]")
 _MAX_SUGGESTIONS = 20  # difflib over thousands of ids is slow; stop suggesting after this many
 
 
@@ -81,12 +82,22 @@ class Notes:
                     out.append(ref)
         return tuple(out)
 
-    def finish(self) -> tuple[Footnote, ...]:
-        """The notes in number order; warns about notes never referenced."""
-        for note_id, d in self.defs.items():
-            if d.first_ref is None:
+    def finish(self, root: YNode | None = None) -> tuple[Footnote, ...]:
+        """The notes in number order; warns about notes never referenced.
+
+        A note whose reference stands in content that was rejected with an error
+        (a misspelt key, an unknown block type) is not warned about: the error is
+        the cause, and reporting it once is enough.
+        """
+        unused = [(note_id, d) for note_id, d in self.defs.items() if d.first_ref is None]
+        dropped = _written_refs(root) if unused and root is not None and self._had_errors() else set()
+        for note_id, d in unused:
+            if note_id not in dropped:
                 self.check.warn(d.key, f"footnote '{shorten(note_id)}' is never referenced")
         return tuple(self.numbered)
+
+    def _had_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.check.problems)
 
     def _inline(self, mark: NoteMark, node: YNode) -> NoteRef | None:
         self.inline_count += 1
@@ -136,3 +147,12 @@ class Notes:
         limit = self.check.limits.max_footnotes
         counted = f"{count:,}" if count is not None else f"more than {limit:,}"
         self.check.error(node, f"too many footnotes ({counted}; the limit is {limit:,})", offset)
+
+
+def _written_refs(root: YNode) -> set[str]:
+    """The ids of every `[^id]` written anywhere in the tree's text, read or not."""
+    found: set[str] = set()
+    for node in walk(root):
+        if node.kind == "scalar" and "[^" in node.value:
+            found.update(_WRITTEN_REF.findall(node.value))
+    return found

@@ -10,7 +10,7 @@ import re
 from typeset.model.check import Checker, one_of, pos, shorten, suggest
 from typeset.model.nodes import Block, Direction, Image, Inline, ListBlock, Paragraph, Quote, Section
 from typeset.model.notes import Notes
-from typeset.model.yamlsource import YNode
+from typeset.model.tree import YNode
 
 MAX_LEVEL = 3
 SECTION_KEYS = ("heading", "content", "sections")

@@ -20,6 +20,7 @@ from reportlab.pdfgen import canvas
 
 from typeset.layout.elements import Drawable, Elem, ImageItem, Page, RuleItem, TextItem
 from typeset.layout.images import ImageStore
+from typeset.render.stamp import FIXED_EPOCH, Stamp
 from typeset.units import color_rgb
 
 
@@ -46,6 +47,7 @@ class Metadata:
     subject: str = ""
     keywords: str = ""
     creator: str = "typeset"
+    epoch: int = FIXED_EPOCH  # creation and modification time, seconds since 1970 (see stamp.py)
 
 
 def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> bytes:
@@ -73,6 +75,7 @@ def _write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore) -> byt
                 None)
     extra = {"initialFontName": font, "initialFontSize": 10} if font else {}
     c = canvas.Canvas(io.BytesIO(), pagesize=size, invariant=1, pageCompression=1, lang="en", **extra)
+    c._doc._timeStamp = Stamp(meta.epoch)
     c.setTitle(meta.title)
     c.setAuthor(meta.author)
     c.setSubject(meta.subject)

@@ -22,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from typeset.errors import TypesetError
+from typeset.text.ttfont import TaggedTTFont
 
 # The standard PDF families need no file; handy for tests with fixed metrics.
 _STANDARD: dict[str, tuple[str, str, str, str]] = {
@@ -119,7 +120,7 @@ class FontBook:
             known = _registered_file(name)
         if known is None:
             try:
-                font = TTFont(name, resolved)
+                font = TaggedTTFont(name, resolved)
                 _own_face_name(font, resolved)
                 pdfmetrics.registerFont(font)
             except Exception as exc:  # a malformed file fails anywhere in ReportLab's parser

@@ -1,4 +1,4 @@
-"""Read a brief's YAML into a small positioned tree, refusing what YAML lets through.
+"""The YAML reader: a brief's YAML into the positioned tree, refusing what YAML lets through.
 
 PyYAML's own loaders silently keep the last of two duplicate keys, expand
 alias bombs, recurse until `RecursionError` on deep nesting, and turn `no`
@@ -11,11 +11,7 @@ be reported. Marks are 0-based; positions here are 1-based.
 """
 from __future__ import annotations
 
-import bisect
 import os
-import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +21,8 @@ from yaml.resolver import Resolver
 
 from typeset.errors import BriefError, Problem
 from typeset.model.limits import Limits
+from typeset.model.tree import Source, YNode
+from typeset.readers.common import Tree, read_text
 
 _FastLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
@@ -33,52 +31,14 @@ _COLLECTION_TAGS = {_CORE + "map", _CORE + "seq"}
 _REPARSE_MAX = 1_000_000  # characters; the pure-Python parser reads about 1 MB a second
 
 
-@dataclass(slots=True, eq=False)
-class YNode:
-    """A mapping, list or scalar with its 1-based start position (None without a file).
+class YamlSource(Source):
+    """A YAML file's text: finds a character of a scalar's value in the file."""
 
-    `type` is what YAML would resolve a scalar to ("str", "int", "float",
-    "bool", "null", "timestamp"); `value` keeps the text as written.
-    `where` is a key path such as ``sections[0].heading``, used in messages
-    when there is no position.
-    """
+    __slots__ = ("_cursors",)
 
-    kind: str  # "map", "seq" or "scalar"
-    value: Any  # str, list[YNode], or list[tuple[YNode, YNode]]
-    line: int | None = None
-    column: int | None = None
-    type: str = "str"
-    style: str | None = None  # None (plain), "'", '"', "|" or ">"
-    index: int | None = None  # start offset in the source text
-    where: str = ""
-
-    def describe(self) -> str:
-        """What this node is, in words, for "expected X, got Y" messages."""
-        if self.kind == "map":
-            return "a mapping"
-        if self.kind == "seq":
-            return "a list"
-        return {"int": "a number", "float": "a number", "bool": "a true/false value",
-                "null": "nothing"}.get(self.type, "text")
-
-
-@dataclass(slots=True)
-class Source:
-    """The brief's text and name, to turn offsets into line and column."""
-
-    name: str
-    text: str | None = None
-    _starts: list[int] = field(default_factory=list)
-    _cursors: dict[YNode, tuple[int, int]] = field(default_factory=dict)  # node -> (offset, index)
-
-    def position(self, index: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
-        assert self.text is not None
-        if not self._starts:
-            self._starts.append(0)
-            self._starts.extend(m.end() for m in re.finditer("\n", self.text))
-        line = bisect.bisect_right(self._starts, index) - 1
-        return line + 1, index - self._starts[line] + 1
+    def __init__(self, name: str, text: str | None = None) -> None:
+        super().__init__(name, text)
+        self._cursors: dict[YNode, tuple[int, int]] = {}  # node -> (offset, index)
 
     def locate(self, node: YNode, offset: int) -> tuple[int | None, int | None]:
         """Line and column of `node.value[offset]` in the file, or the node's start.
@@ -140,35 +100,6 @@ def _align(src: str, i: int, j: int, value: str, offset: int, style: str | None)
             return None
         i += 1
     return j
-
-
-# ------------------------------------------------------------------ reading
-
-def read_text(path: Path, display: str, max_bytes: int) -> str:
-    """The file decoded as UTF-8 (without a BOM), or a BriefError saying why not."""
-    try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > max_bytes:
-                raise BriefError(_too_large(display, size, max_bytes))
-            data = f.read(max_bytes + 1)
-    except OSError as e:
-        raise BriefError(Problem(display, None, None, f"cannot read: {e.strerror or e}")) from None
-    if len(data) > max_bytes:
-        raise BriefError(_too_large(display, len(data), max_bytes))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        good = data[:e.start].decode("utf-8")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
-        msg = f"not valid UTF-8 (byte 0x{data[e.start]:02X}); save the brief as UTF-8"
-        raise BriefError(Problem(display, line, column, msg)) from None
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def _too_large(display: str, size: int, limit: int) -> Problem:
-    return Problem(display, None, None, f"file too large ({size:,} bytes; the limit is {limit:,})")
 
 
 # ------------------------------------------------------------------ composing
@@ -321,50 +252,9 @@ def _syntax_problem(error: yaml.YAMLError, source: Source) -> Problem:
     return Problem(source.name, None, None, f"invalid YAML: {error}")
 
 
-# ------------------------------------------------------------------ Python data
-
-def from_python(data: Any, source: Source, limits: Limits) -> tuple[YNode, list[Problem]]:
-    """The YNode tree of plain Python data (dicts, lists, strings, numbers)."""
-    problems: list[Problem] = []
-    count = [0]
-
-    def convert(value: Any, where: str, depth: int) -> YNode:
-        count[0] += 1
-        if depth > limits.max_depth or count[0] > limits.max_nodes:
-            what = f"nested deeper than {limits.max_depth} levels" if depth > limits.max_depth \
-                else f"too many values (more than {limits.max_nodes:,})"
-            raise BriefError(problems + [Problem(source.name, None, None, f"{where or 'brief'}: {what}")])
-        if isinstance(value, dict):
-            pairs = [(YNode("scalar", _key_text(k), where=where), convert(v, _join(where, k), depth + 1))
-                     for k, v in value.items()]
-            return YNode("map", pairs, where=where)
-        if isinstance(value, (list, tuple)):
-            return YNode("seq", [convert(v, f"{where}[{i}]", depth + 1) for i, v in enumerate(value)],
-                         where=where)
-        return _python_scalar(value, where, source, problems)
-
-    return convert(data, "", 0), problems
-
-
-def _join(where: str, key: Any) -> str:
-    return f"{where}.{key}" if where else str(key)
-
-
-def _key_text(key: Any) -> str:
-    return key if isinstance(key, str) else str(key)
-
-
-def _python_scalar(value: Any, where: str, source: Source, problems: list[Problem]) -> YNode:
-    if value is None:
-        return YNode("scalar", "", type="null", where=where)
-    if isinstance(value, bool):
-        return YNode("scalar", "true" if value else "false", type="bool", where=where)
-    if isinstance(value, (int, float)):
-        return YNode("scalar", str(value), type="int" if isinstance(value, int) else "float", where=where)
-    if isinstance(value, (date, datetime)):
-        return YNode("scalar", value.isoformat(), type="timestamp", where=where)
-    if isinstance(value, (str, os.PathLike)):
-        return YNode("scalar", os.fspath(value) if not isinstance(value, str) else value, where=where)
-    problems.append(Problem(source.name, None, None,
-                            f"{where or 'brief'}: unsupported value of type {type(value).__name__}"))
-    return YNode("scalar", "", type="null", where=where)
+def read(path: Path, display: str, limits: Limits) -> Tree:
+    """The tree of a YAML brief file (syntax errors and oversized input raise BriefError)."""
+    text = read_text(path, display, limits.max_bytes)
+    source = YamlSource(display, text)
+    root, problems = compose(text, source, limits)
+    return Tree(root, source, problems, os.path.dirname(os.path.abspath(display)))

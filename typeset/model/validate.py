@@ -1,24 +1,23 @@
-"""Load and validate a brief: YAML (or plain data) in, a `Brief` or a `BriefError` out.
+"""Validate a brief-shaped tree (from any reader, or plain data): the fields of a `Brief`.
 
-Validation reports every problem of a run at once, each at the YAML node at
+This module knows nothing of `Brief` itself (see `typeset.model.document`),
+so the model's modules import one another without a cycle. Validation reports every problem of a run at once, each at the YAML node at
 fault, in source order. Warnings (a note never referenced, a refused link)
 travel on `Brief.warnings`; with `strict=True` they are errors.
 """
 from __future__ import annotations
 
-import dataclasses
-import os
 import re
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from typeset.errors import BriefError, Problem
-from typeset.model.check import Checker, pos, shorten
-from typeset.model.limits import DEFAULT_LIMITS, Limits
-from typeset.model.nodes import Author, Brief, Publisher
+from typeset.model.check import Checker, in_document_order, pos, shorten
+from typeset.model.limits import Limits
+from typeset.model.nodes import Author, Publisher
 from typeset.model.notes import Notes
 from typeset.model.sections import SectionReader
-from typeset.model.yamlsource import Source, YNode, compose, from_python, read_text
+from typeset.model.tree import Source, YNode
 
 TOP_KEYS = ("layout", "language", "series", "title", "subtitle", "date", "authors", "editors",
             "publisher", "disclaimer", "sections", "footnotes")
@@ -27,46 +26,19 @@ PUBLISHER_KEYS = ("name", "web", "phone", "fax", "logo")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
-def load_brief(path: str | os.PathLike[str], *, strict: bool = False, max_bytes: int | None = None,
-               limits: Limits | None = None) -> Brief:
-    """Read, validate and number a brief file.
-
-    `max_bytes` overrides `limits.max_bytes` (default 10 MB). Raises
-    `BriefError` carrying every problem found, including unreadable files.
-    """
-    limits = limits or DEFAULT_LIMITS
-    if max_bytes is not None:
-        limits = dataclasses.replace(limits, max_bytes=max_bytes)
-    display = os.fspath(path)
-    text = read_text(Path(path), display, limits.max_bytes)
-    source = Source(display, text)
-    root, problems = compose(text, source, limits)
-    base_dir = os.path.dirname(os.path.abspath(display))
-    return _build(root, source, limits, problems, strict=strict, base_dir=base_dir)
-
-
-def brief_from_dict(data: Any, *, source: str = "<dict>", base_dir: str | os.PathLike[str] | None = None,
-                    strict: bool = False, limits: Limits | None = None) -> Brief:
-    """Validate plain Python data shaped like a brief's YAML (no positions in messages)."""
-    limits = limits or DEFAULT_LIMITS
-    src = Source(source)
-    root, problems = from_python(data, src, limits)
-    folder = os.fspath(base_dir) if base_dir is not None else None
-    return _build(root, src, limits, problems, strict=strict, base_dir=folder)
-
-
-def _build(root: YNode | None, source: Source, limits: Limits, problems: list[Problem], *,
-           strict: bool, base_dir: str | None) -> Brief:
+def validate(root: YNode | None, source: Source, limits: Limits, problems: Sequence[Problem] = (), *,
+             strict: bool, base_dir: str | None) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    """The fields of a `Brief` and its warnings, or a BriefError with every problem."""
     check = Checker(source, limits, strict=strict)
     check.problems.extend(problems)
-    brief = _read(root, check, base_dir)
-    found = sorted(check.problems, key=lambda p: (p.line or 0, p.column or 0))
-    if brief is None or any(p.severity == "error" for p in found):
+    fields = _read(root, check, base_dir)
+    found = in_document_order(check.problems, check.at, root)
+    if fields is None or any(p.severity == "error" for p in found):
         raise BriefError(found or [Problem(source.name, None, None, "invalid brief")])
-    return dataclasses.replace(brief, warnings=tuple(found))
+    return fields, tuple(found)
 
 
-def _read(root: YNode | None, check: Checker, base_dir: str | None) -> Brief | None:
+def _read(root: YNode | None, check: Checker, base_dir: str | None) -> dict[str, Any] | None:
     """Walk the top-level mapping; None when there is nothing to build from."""
     if root is None or (root.kind == "scalar" and root.type == "null"):
         start = 1 if check.source.text is not None else None  # a file's first line, if there is a file
@@ -86,8 +58,8 @@ def _read(root: YNode | None, check: Checker, base_dir: str | None) -> Brief | N
     elif (listed.kind == "seq" and not listed.value) or (listed.kind == "scalar" and listed.type == "null"):
         check.error(listed, "'sections' is empty; a brief needs at least one section")
     sections = SectionReader(check, notes).sections(listed, 1)
-    footnotes = notes.finish()
-    return Brief(
+    footnotes = notes.finish(root)
+    return dict(
         title=title or "",
         sections=sections,
         footnotes=footnotes,

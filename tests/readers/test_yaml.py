@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from typeset.model.limits import Limits
-from typeset.model.yamlsource import Source, compose
+from typeset.readers.yaml import YamlSource as Source
+from typeset.readers.yaml import compose
 
 
 def tree(text: str):

@@ -1,0 +1,55 @@
+"""Front ends: each reads one kind of source into the brief-shaped tree the model validates.
+
+`yaml` reads the brief format itself, `markdown` reads CommonMark with Pandoc
+footnotes and YAML front matter, `docx` reads a Word document with its
+footnotes. The reader is chosen by the file's suffix, or by `fmt`
+("yaml", "markdown", "docx"). Later stages only ever see the `Brief`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import os
+from pathlib import Path
+
+from typeset.errors import BriefError, Problem
+from typeset.model.document import Brief, brief_from_tree
+from typeset.model.limits import DEFAULT_LIMITS, Limits
+from typeset.readers.common import Tree
+
+FORMATS = ("yaml", "markdown", "docx")
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".md": "markdown", ".markdown": "markdown", ".docx": "docx"}
+
+
+def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The reader for `path`: `fmt` when given, else by suffix (YAML for any other suffix)."""
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise BriefError(Problem(os.fspath(path), None, None,
+                                     f"unknown input format '{fmt}'; expected yaml, markdown or docx"))
+        return fmt
+    return SUFFIXES.get(Path(path).suffix.lower(), "yaml")
+
+
+def read_tree(path: str | os.PathLike[str], *, fmt: str | None = None, limits: Limits | None = None) -> Tree:
+    """The brief-shaped tree of a source file, before validation."""
+    reader = importlib.import_module(f"typeset.readers.{format_of(path, fmt)}")
+    return reader.read(Path(path), os.fspath(path), limits or DEFAULT_LIMITS)
+
+
+def load_brief(path: str | os.PathLike[str], *, strict: bool = False, max_bytes: int | None = None,
+               limits: Limits | None = None, fmt: str | None = None) -> Brief:
+    """Read, validate and number a brief file (YAML, Markdown or Word).
+
+    `max_bytes` overrides `limits.max_bytes` (default 10 MB). Raises
+    `BriefError` carrying every problem found, including unreadable files.
+    """
+    limits = limits or DEFAULT_LIMITS
+    if max_bytes is not None:
+        limits = dataclasses.replace(limits, max_bytes=max_bytes)
+    tree = read_tree(path, fmt=fmt, limits=limits)
+    return brief_from_tree(tree.root, tree.source, limits=limits, problems=tree.problems, strict=strict,
+                           base_dir=tree.base_dir, embedded=tree.images)
+
+
+__all__ = ["FORMATS", "Tree", "format_of", "load_brief", "read_tree"]

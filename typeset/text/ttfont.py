@@ -1,0 +1,73 @@
+"""A ReportLab TrueType font whose embedded subsets carry distinct, reproducible tags.
+
+ReportLab names subset n of every font ``AAAAAA+Face`` (then ``AAAAAB+``...),
+so a PDF with three fonts holds three subsets tagged ``AAAAAA``. PDF 1.7
+(ISO 32000-1, 9.6.4) asks for a tag of six uppercase letters that differs
+between subsets in one file. The tag here is derived from the face's name and
+the characters the subset holds, so it differs between subsets yet stays the
+same from run to run (same input, same bytes); a clash within one file, which
+the hash makes unlikely, is resolved by hashing again.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.ttfonts import TTFont, makeToUnicodeCMap
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_TAGS_ATTR = "_subset_tags_in_use"
+
+
+def subset_tag(face_name: bytes, subset: list[int], attempt: int = 0) -> str:
+    """Six uppercase letters naming one subset: a hash of the face and its characters."""
+    digest = hashlib.sha256(face_name + b"\0" + ",".join(map(str, subset)).encode()
+                            + b"\0" + str(attempt).encode()).digest()
+    number = int.from_bytes(digest[:8], "big")
+    letters = []
+    for _ in range(6):
+        number, r = divmod(number, 26)
+        letters.append(_LETTERS[r])
+    return "".join(letters)
+
+
+class TaggedTTFont(TTFont):
+    """`TTFont` whose `addObjects` tags each subset with `subset_tag`; everything else is ReportLab's."""
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 (ReportLab's name)
+        """Add one PDF font per subset of this font used in `doc` (ReportLab 5's method, retagged)."""
+        try:
+            state = self.state[doc]
+        except KeyError:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        in_use: set[str] = doc.__dict__.setdefault(_TAGS_ATTR, set())
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            attempt = 0
+            tag = subset_tag(self.face.name, subset)
+            while tag in in_use:
+                attempt += 1
+                tag = subset_tag(self.face.name, subset, attempt)
+            in_use.add(tag)
+            base_font_name = (tag.encode() + b"+" + self.face.name + self.face.subfontNameX).decode("pdfdoc")
+
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
+            pdf_font.Name = internal_name
+            pdf_font.BaseFont = base_font_name
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
+            pdf_font.Widths = pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset)))
+
+            cmap = pdfdoc.PDFStream()
+            cmap.content = makeToUnicodeCMap(base_font_name, subset)
+            if doc.compression:
+                cmap.filters = [pdfdoc.PDFZCompress]
+            pdf_font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base_font_name)
+            pdf_font.FontDescriptor = self.face.addSubsetObjects(doc, base_font_name, subset)
+
+            doc.Reference(pdf_font, internal_name)
+            doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
+        del self.state[doc]
