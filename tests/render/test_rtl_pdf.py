@@ -17,8 +17,8 @@ from pypdf.generic import ContentStream
 from tests.conftest import EXAMPLES
 from tests.helpers.readback import tokens
 from tests.text.conftest import REPO_FONTS
-from typeset.model import load_brief
 from typeset.pipeline import render, render_result
+from typeset.readers import load_brief
 
 SALAM, ALAIKUM = "\u0627\u0644\u0633\u0644\u0627\u0645", "\u0639\u0644\u064a\u0643\u0645"
 NASKH = REPO_FONTS / "NotoNaskhArabic-Regular.ttf"
@@ -177,7 +177,7 @@ def test_urdu_line_is_inked_where_its_text_is() -> None:
 
 def test_a_brief_without_rtl_text_loads_no_shaping_or_bidi_code() -> None:
     """(ReportLab itself imports uharfbuzz when it is installed; it shapes nothing unless asked.)"""
-    code = ("import sys\nfrom typeset.model import load_brief\nfrom typeset.pipeline import render\n"
+    code = ("import sys\nfrom typeset.readers import load_brief\nfrom typeset.pipeline import render\n"
             f"render(load_brief({str(EXAMPLES / 'us-japan-alliance.yaml')!r}), 'issi-brief')\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'bidi'"
             " or m in ('typeset.text.shaping', 'typeset.text.bidi', 'typeset.render.glyphs')))\n")

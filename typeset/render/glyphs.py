@@ -6,16 +6,15 @@ to the code point's glyph. A contextual form (say the medial beh) has no code
 point of its own, so each glyph a shaped run needs is given a private-use
 code point, fixed per font and glyph id (the n-th free one for glyph n), and
 entered in the face's tables; the subset then carries exactly the glyphs
-drawn. The ToUnicode map gives those codes no text (an empty string): the
-text is read from the hidden frags (render mode 3) instead, in logical order,
-drawn a hair larger so extraction tools that group characters by size never
-merge them with the visible glyphs.
+drawn. The ToUnicode map gives those codes no text (an empty string, see
+`TaggedTTFont.glyph_codes`): the text is read from the hidden frags (render
+mode 3) instead, in logical order, drawn a hair larger so extraction tools
+that group characters by size never merge them with the visible glyphs.
 """
 from __future__ import annotations
 
 import threading
 
-from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 
@@ -26,28 +25,14 @@ HIDDEN_SIZE_STEP = 0.01  # pt added to the size of the invisible text layer
 _PUA = range(0xE000, 0xF900)
 
 _free: dict[str, list[int]] = {}
-_ours: set[int] = set()  # code points standing for glyphs (never text a brief drew)
 _lock = threading.Lock()
-_plain_to_unicode = ttfonts.makeToUnicodeCMap
-
-
-def _to_unicode(fontname: str, subset: list[int]) -> str:
-    """ReportLab's ToUnicode CMap, with no text for the codes of shaped glyphs."""
-    cmap = _plain_to_unicode(fontname, subset)
-    for i, cp in enumerate(subset):
-        if cp in _ours:
-            cmap = cmap.replace(f"<{i:02X}> <{cp:04X}>", f"<{i:02X}> <>", 1)
-    return cmap
-
-
-if getattr(ttfonts.makeToUnicodeCMap, "__name__", "") != "_to_unicode":
-    ttfonts.makeToUnicodeCMap = _to_unicode
 
 
 def glyph_char(font_name: str, gid: int) -> str | None:
     """The character that makes ReportLab draw glyph `gid` of `font_name`, or None if none can."""
     free = _free.get(font_name)
-    face = getFont(font_name).face
+    font = getFont(font_name)
+    face = font.face
     if free is None:
         with _lock:
             free = _free.get(font_name)
@@ -57,9 +42,10 @@ def glyph_char(font_name: str, gid: int) -> str | None:
     if gid < len(free):
         cp = free[gid]
         if cp not in face.charToGlyph:
-            face.charWidths[cp] = glyph_advance(font_name, gid)
-            face.charToGlyph[cp] = gid
-            _ours.add(cp)
+            with _lock:
+                face.charWidths[cp] = glyph_advance(font_name, gid)
+                face.charToGlyph[cp] = gid
+                font.glyph_codes = font.glyph_codes | {cp}
         return chr(cp)
     own = face.glyphToChar.get(gid) if hasattr(face, "glyphToChar") else None
     return chr(own[0]) if own else None
