@@ -183,3 +183,13 @@ def test_a_brief_without_rtl_text_loads_no_shaping_or_bidi_code() -> None:
             " or m in ('typeset.text.shaping', 'typeset.text.bidi', 'typeset.render.glyphs')))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_layout_that_lists_nastaliq_first_sets_urdu_in_nastaliq(tmp_path: Path) -> None:
+    layout = tmp_path / "nastaliq.yaml"
+    layout.write_text("extends: issi-brief\nfonts:\n  fallback: [nastaliq, naskh, dejavu, cjk]\n", encoding="utf-8")
+    result = render_result(load_brief(EXAMPLES / "multilingual.yaml"), str(layout))
+    assert [str(w) for w in result.warnings] == []
+    with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
+        fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars}
+    assert "NotoNastaliqUrdu-Regular" in fonts

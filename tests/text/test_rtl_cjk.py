@@ -116,3 +116,12 @@ def test_chinese_breaks_between_ideographs_but_not_before_closing_marks() -> Non
     for line in lines[1:]:
         assert line.frags[0].text[0] != "\u3002"  # kinsoku: no line starts with an ideographic full stop
     assert "".join(f.text for line in lines for f in line.frags) == text
+
+
+def test_a_zero_width_non_joiner_keeps_its_effect_on_letter_forms() -> None:
+    fonts = book()
+    word = "\u0645\u06cc\u200c\u0634\u0648\u062f"  # می‌شود: the non-joiner keeps yeh final, not medial
+    [line] = break_paragraph(runs(word, fonts), 300, fonts)
+    [frag] = [f for f in line.frags if f.glyphs is not None]
+    assert [g.gid for g in frag.glyphs] == hb_shape(word)[0]
+    assert hb_shape(word)[0] != hb_shape(word.replace("\u200c", ""))[0]

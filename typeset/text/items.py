@@ -30,6 +30,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _URL_BREAK_AFTER = frozenset("/.-_?&=")
 _SOFT_HYPHEN = "\u00ad"
 _ZWSP = "\u200b"
+_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
 
 
 @dataclass(slots=True)
@@ -264,14 +265,16 @@ class _Builder:
 
 
 def _clean(token: str) -> list[tuple[str, str | None]]:
-    """Split at soft hyphens and zero-width spaces; drop other invisible controls."""
+    """Split at soft hyphens and zero-width spaces; drop other invisible controls, but keep the
+    (non-)joiners in joining scripts, where they choose letter forms (Persian and Urdu "می‌شود")."""
     out: list[tuple[str, str | None]] = []
     buf: list[str] = []
+    joiners = _JOINERS if needs_shaping(token) else ""
     for c in token:
         if c in (_SOFT_HYPHEN, _ZWSP):
             out.append(("".join(buf), "soft" if c == _SOFT_HYPHEN else "zwsp"))
             buf = []
-        elif unicodedata.category(c) not in ("Cc", "Cf"):
+        elif unicodedata.category(c) not in ("Cc", "Cf") or c in joiners:
             buf.append(c)
     out.append(("".join(buf), None))
     return out
