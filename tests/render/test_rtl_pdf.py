@@ -118,7 +118,7 @@ def test_visible_arabic_glyphs_stand_in_visual_order(tmp_path: Path) -> None:
     """The glyph drawn first (leftmost) for the phrase ends the second word: right to left."""
     with pdfplumber.open(io.BytesIO(greeting_pdf(tmp_path))) as pdf:
         chars = pdf.pages[0].chars
-    visible = sorted((c for c in chars if "Naskh" in c["fontname"] and c["text"] == ""), key=lambda c: c["x0"])
+    visible = sorted((c for c in chars if "Naskh" in c["fontname"] and c["text"] == " "), key=lambda c: c["x0"])
     hidden = sorted((c for c in chars if c["text"] in SALAM + ALAIKUM and c["text"]), key=lambda c: c["x0"])
     assert visible and hidden
     assert hidden[0]["text"] == SALAM[0]  # the logical layer starts with the first word ...

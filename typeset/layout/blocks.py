@@ -96,7 +96,7 @@ def _list(block: ListBlock, ctx: Context, flow: Flow, extra_space: float) -> Non
     gap = spec.label_gap.resolve(ctx.width)
     for n, item in enumerate(block.items, 1):
         runs = styled_runs(item, body, ctx, hyphenate=body.hyphenate)
-        lines = set_lines(runs, body, ctx, measure=ctx.width - indent)
+        lines = set_lines(runs, body, ctx, measure=ctx.width - indent, direction="ltr")  # the label is on the left
         elems = line_elems(lines, body, x=indent, role="list", widows=body.widows, orphans=body.orphans)
         if not elems:
             continue

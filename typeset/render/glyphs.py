@@ -6,10 +6,11 @@ to the code point's glyph. A contextual form (say the medial beh) has no code
 point of its own, so each glyph a shaped run needs is given a private-use
 code point, fixed per font and glyph id (the n-th free one for glyph n), and
 entered in the face's tables; the subset then carries exactly the glyphs
-drawn. The ToUnicode map gives those codes no text (an empty string, see
-`TaggedTTFont.glyph_codes`): the text is read from the hidden frags (render
-mode 3) instead, in logical order, drawn a hair larger so extraction tools
-that group characters by size never merge them with the visible glyphs.
+drawn. The ToUnicode map reads those codes as spaces (see
+`TaggedTTFont.glyph_codes`), which word extraction passes over: the text is
+read from the hidden frags (render mode 3) instead, in logical order, drawn a
+hair larger so extraction tools that group characters by size never merge
+them with the visible glyphs.
 """
 from __future__ import annotations
 

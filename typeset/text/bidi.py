@@ -10,8 +10,8 @@ right to left is set flush right with its words from right to left.
 What a reader of the PDF gets matters as much as what it shows. Text
 extraction (pdfminer, pdfplumber, most search indexes) does no bidi: it reads
 glyphs left to right. So a reordered stretch of a line is drawn twice: its
-shaped glyphs, visible, in visual order (`Frag.glyphs`, mapped to private-use
-code points so they are not read as letters), and its logical text,
+shaped glyphs, visible, in visual order (`Frag.glyphs`, read back as spaces
+so they are not taken for letters), and its logical text,
 invisible (`Frag.hidden`, PDF text render mode 3, as an OCR text layer is),
 laid left to right over the same stretch. Copying, searching and extracting
 then give the text in the order it was written.
