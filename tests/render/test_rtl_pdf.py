@@ -193,3 +193,14 @@ def test_a_layout_that_lists_nastaliq_first_sets_urdu_in_nastaliq(tmp_path: Path
     with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
         fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars}
     assert "NotoNastaliqUrdu-Regular" in fonts
+
+
+def test_shaped_text_gives_the_same_bytes_in_this_process_and_a_fresh_one(tmp_path: Path) -> None:
+    again = render_result(load_brief(EXAMPLES / "multilingual.yaml"), "issi-brief").pdf
+    assert again == multilingual().pdf
+    out = tmp_path / "fresh.pdf"
+    code = ("import sys\nfrom typeset.readers import load_brief\nfrom typeset.pipeline import render\n"
+            f"open({str(out)!r}, 'wb').write(render(load_brief({str(EXAMPLES / 'multilingual.yaml')!r}),"
+            " 'issi-brief'))\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert out.read_bytes() == again
