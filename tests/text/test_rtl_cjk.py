@@ -100,6 +100,13 @@ def test_levels_follow_uax9() -> None:
     assert levels("\u0627\u0628 cd", 1) == [1, 1, 1, 2, 2]
 
 
+def test_bracket_pairs_take_one_direction_rule_n0() -> None:
+    # Arabic, then "(Quran 9), q": both brackets (and the comma) right to left, around the reference
+    lev = levels("\u0627\u0628 (Quran 9), q", 1)
+    assert lev[3] == lev[11] == lev[12] == 1 and set(lev[4:11]) == {2} and lev[-1] == 2
+    assert levels("ab (\u0627\u0628) cd", 0)[3:7] == [0, 1, 1, 0]
+
+
 def test_latin_text_needs_no_reordering_and_no_shaping_imports() -> None:
     fonts = book()
     [line] = break_paragraph(runs("Plain words only.", fonts), 300, fonts)

@@ -55,6 +55,7 @@ def levels(text: str, base: int) -> list[int]:
         ch["idx"] = i
     _uba.explicit_embed_and_overrides(storage)
     _uba.resolve_weak_types(storage)
+    _resolve_brackets(storage["chars"], base)
     _uba.resolve_neutral_types(storage, False)
     _uba.resolve_implicit_levels(storage, False)
     out: list[int | None] = [None] * len(text)
@@ -70,6 +71,53 @@ def levels(text: str, base: int) -> list[int]:
             break
         resolved[i] = base
     return resolved
+
+
+_OPENING = dict(zip("([{\u2045\u207d\u208d\u2329\u2768\u27e8\u3008\u300a\u300c\u300e\u3010\u3014\uff08\uff3b\uff5b\uff62",
+                    ")]}\u2046\u207e\u208e\u232a\u2769\u27e9\u3009\u300b\u300d\u300f\u3011\u3015\uff09\uff3d\uff5d\uff63",
+                    strict=True))
+_CLOSING = frozenset(_OPENING.values())
+
+
+def _strong(t: str) -> str | None:
+    """A resolved type as a direction for rule N0: numbers count as right to left."""
+    return "L" if t == "L" else "R" if t in ("R", "AN", "EN") else None
+
+
+def _resolve_brackets(chars: list[dict], base: int) -> None:
+    """Rule N0 (UAX #9 since Unicode 6.3, which python-bidi's steps predate): a bracket pair
+    takes the embedding direction if that direction is found inside, else the other one found
+    inside when the text before the pair has it too, so "(Quran 94:6)" inside Arabic keeps
+    its brackets around the reference, not one at each end."""
+    if not any(ch["ch"] in _OPENING or ch["ch"] in _CLOSING for ch in chars):
+        return
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(chars):
+        c = ch["ch"]
+        if ch["type"] != "ON":
+            continue
+        if c in _OPENING:
+            if len(stack) == 63:  # BD16: stop looking at an overflow
+                break
+            stack.append((_OPENING[c], i))
+        elif c in _CLOSING:
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == c:
+                    pairs.append((stack[k][1], i))
+                    del stack[k:]
+                    break
+    for o, c in sorted(pairs):
+        embedding = "R" if chars[o]["level"] % 2 else "L"
+        inside = {_strong(ch["type"]) for ch in chars[o + 1:c]} - {None}
+        if embedding in inside:
+            direction = embedding
+        elif inside:
+            # the other direction: kept if the text before the pair has it, else the embedding's
+            direction = next((d for d in (_strong(ch["type"]) for ch in reversed(chars[:o])) if d), "LR"[base])
+        else:
+            continue
+        chars[o]["type"] = chars[c]["type"] = direction
 
 
 @dataclass(slots=True)
