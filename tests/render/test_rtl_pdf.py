@@ -204,3 +204,18 @@ def test_shaped_text_gives_the_same_bytes_in_this_process_and_a_fresh_one(tmp_pa
             " 'issi-brief'))\n")
     subprocess.run([sys.executable, "-c", code], check=True)
     assert out.read_bytes() == again
+
+
+def test_an_urdu_list_item_has_its_bullet_on_the_right(tmp_path: Path) -> None:
+    src = tmp_path / "list.yaml"
+    src.write_text("title: List\nsections:\n  - heading: Items\n    content:\n      - list: bullet\n        items:\n"
+                   "          - \u06af\u0648\u0627\u062f\u0631 \u0628\u0646\u062f\u0631\u06af\u0627\u06c1\n"
+                   "          - An English item\n", encoding="utf-8")
+    with pdfplumber.open(io.BytesIO(render(load_brief(src), "plain"))) as pdf:
+        chars = pdf.pages[0].chars
+    bullets = sorted((c for c in chars if c["text"] == "\u2022"), key=lambda c: c["top"])
+    urdu = [c for c in chars if c["text"] in "\u06af\u0648\u0627\u062f\u0631\u0628\u0646\u06c1" and c["text"]]
+    english = [c for c in chars if c["text"] == "A"]
+    assert len(bullets) == 2 and urdu and english
+    assert bullets[0]["x0"] > max(c["x1"] for c in urdu)
+    assert bullets[1]["x1"] < min(c["x0"] for c in english)

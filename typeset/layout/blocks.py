@@ -12,6 +12,8 @@ from typeset.layout.inline import plain_runs, styled_runs
 from typeset.layout.lines import baseline_offset, line_elems, set_lines
 from typeset.model.document import Brief
 from typeset.model.nodes import Block, Image, Inline, ListBlock, Paragraph, Quote, Run, Section
+from typeset.text.scripts import has_rtl
+from typeset.text.types import StyledRun
 from typeset.units import parse_length
 
 
@@ -96,8 +98,10 @@ def _list(block: ListBlock, ctx: Context, flow: Flow, extra_space: float) -> Non
     gap = spec.label_gap.resolve(ctx.width)
     for n, item in enumerate(block.items, 1):
         runs = styled_runs(item, body, ctx, hyphenate=body.hyphenate)
-        lines = set_lines(runs, body, ctx, measure=ctx.width - indent, direction="ltr")  # the label is on the left
-        elems = line_elems(lines, body, x=indent, role="list", widows=body.widows, orphans=body.orphans)
+        rtl = _right_to_left(runs)  # an item in Urdu or Arabic: its label on the right
+        lines = set_lines(runs, body, ctx, measure=ctx.width - indent, direction="rtl" if rtl else "ltr")
+        elems = line_elems(lines, body, x=0.0 if rtl else indent, role="list", widows=body.widows,
+                           orphans=body.orphans)
         if not elems:
             continue
         label = spec.bullet if block.style == "bullet" else spec.number_format.format(n=n)
@@ -105,12 +109,21 @@ def _list(block: ListBlock, ctx: Context, flow: Flow, extra_space: float) -> Non
                                 ctx, measure=ctx.width)
         frags = [f for line in label_lines for f in line.frags]
         lw = max((f.x + f.width for f in frags), default=0.0)
-        lx = max(0.0, indent - gap - lw)
+        lx = ctx.width - indent + gap if rtl else max(0.0, indent - gap - lw)
         base = baseline_offset(body)
         first = elems[0]
         first.items = tuple(TextItem(lx + f.x, base, f) for f in frags) + first.items
         space = spec.space.resolve(ctx.width) if n == 1 else spec.item_space.resolve(ctx.width)
         flow.add(elems, max(space, extra_space) if n == 1 else space)
+
+
+def _right_to_left(runs: list[StyledRun]) -> bool:
+    """Whether a list item's first strong character is right to left (UAX #9 P2)."""
+    if not any(has_rtl(r.text) for r in runs):
+        return False
+    from typeset.text.bidi import base_level
+
+    return base_level(runs) == 1
 
 
 def _quote(block: Quote, ctx: Context, flow: Flow, extra_space: float) -> None:
