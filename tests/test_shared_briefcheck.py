@@ -1,11 +1,15 @@
 """Every example and corpus brief, in every bundled layout, passes the shared read-back checker.
 
+The Markdown and Word versions of an example (examples/NAME.md, NAME.docx)
+are checked against NAME.yaml, and must place the notes on the same pages.
+
 `../shared/tools/briefcheck.py` is the judge of the output conventions; where
 it is not beside the repository these tests are skipped (the project's own
 checker in tests/helpers/readback.py covers the same ground everywhere).
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +23,8 @@ from typeset.style import bundled_layouts
 
 CHECKER = SHARED / "tools" / "briefcheck.py"
 BRIEFS = sorted(EXAMPLES.glob("*.yaml")) + sorted((SHARED / "corpus").glob("*.yaml"))
+OTHER_SOURCES = sorted(p for p in [*EXAMPLES.glob("*.md"), *EXAMPLES.glob("*.docx")] if p.with_suffix(".yaml").is_file())
+SUMMARY = re.compile(r"(\d+) pages, (\d+) notes \[([\d, ]*)\], 0 failed checks$")
 
 pytestmark = pytest.mark.skipif(not CHECKER.is_file(), reason="../shared/tools/briefcheck.py is not here")
 
@@ -31,3 +37,24 @@ def test_briefcheck_passes(brief: Path, layout: str, tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, str(CHECKER), str(brief), str(out)], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.stdout.rstrip().endswith("0 failed checks")
+
+
+def _check(yaml_brief: Path, pdf: Path) -> str:
+    run = subprocess.run([sys.executable, str(CHECKER), str(yaml_brief), str(pdf)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    m = SUMMARY.search(run.stdout.rstrip())
+    assert m, run.stdout
+    return m.group(0)
+
+
+def test_the_other_sources_are_there() -> None:
+    assert {p.name for p in OTHER_SOURCES} >= {"us-japan-alliance.md", "us-japan-alliance.docx"}
+
+
+@pytest.mark.parametrize("layout", bundled_layouts())
+@pytest.mark.parametrize("src", OTHER_SOURCES, ids=[p.name for p in OTHER_SOURCES])
+def test_markdown_and_word_match_the_yaml(src: Path, layout: str, tmp_path: Path) -> None:
+    yaml_brief = src.with_suffix(".yaml")
+    (tmp_path / "yaml.pdf").write_bytes(render(load_brief(yaml_brief), layout))
+    (tmp_path / "other.pdf").write_bytes(render(load_brief(src), layout))
+    assert _check(yaml_brief, tmp_path / "other.pdf") == _check(yaml_brief, tmp_path / "yaml.pdf")

@@ -38,6 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "build" and args.output is not None and len(args.briefs) > 1:
         args.subparser.error("-o/--output needs exactly one brief; drop it to write each BRIEF.pdf")
+    if args.command == "build" and args.fmt is not None and len(args.briefs) > 1:
+        args.subparser.error("--from needs exactly one brief; several are each read by their suffix")
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -61,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    _from_option(p)
     p.set_defaults(run=_validate, subparser=p)
 
     p = sub.add_parser("build", help="render briefs to PDF",
@@ -74,11 +77,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N",
                    help="build several briefs in N processes (default: the number of cores; "
                         "1 builds them one after the other in this process)")
+    _from_option(p)
     p.set_defaults(run=_build, subparser=p)
+
+    p = sub.add_parser("convert", help="write a Markdown or Word brief as a YAML brief",
+                       description="Read a brief (Markdown, Word or YAML) and write the equivalent YAML brief.")
+    p.add_argument("brief", metavar="BRIEF")
+    p.add_argument("-o", "--output", metavar="OUT.yaml", help="output file (default: BRIEF.yaml beside it)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _from_option(p)
+    p.set_defaults(run=_convert, subparser=p)
 
     p = sub.add_parser("layouts", help="list the bundled layouts")
     p.set_defaults(run=_layouts, subparser=p)
     return parser
+
+
+def _from_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="fmt", choices=("yaml", "markdown", "docx"),
+                   help="read briefs as this format (default: by suffix: .md, .docx, else YAML)")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -87,7 +104,7 @@ def _validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for src in args.briefs:
         try:
-            brief = load_brief(src, strict=args.strict)
+            brief = load_brief(src, strict=args.strict, fmt=args.fmt)
         except BriefError as e:
             _report(e.problems)
             status = EXIT_PROBLEM
@@ -134,8 +151,23 @@ def _build(args: argparse.Namespace) -> int:
 def _build_one(src: str, args: argparse.Namespace) -> int:
     from typeset.pipeline import build
 
-    built = build(src, args.output, layout=args.layout, strict=args.strict, root=args.root)
+    built = build(src, args.output, layout=args.layout, strict=args.strict, root=args.root, fmt=args.fmt)
     _report(built.warnings)
+    return EXIT_OK
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from typeset.readers.convert import convert
+
+    try:
+        warnings = convert(args.brief, args.output, fmt=args.fmt, strict=args.strict)
+    except BriefError as e:
+        _report(e.problems)
+        return EXIT_PROBLEM
+    except WriteError as e:
+        print(f"{e.filename}: error: cannot write: {e.strerror}", file=sys.stderr)
+        return EXIT_PROBLEM
+    _report(warnings)
     return EXIT_OK
 
 

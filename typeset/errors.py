@@ -14,13 +14,19 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One positioned diagnostic. Line and column are 1-based, None when unknown."""
+    """One positioned diagnostic. Line and column are 1-based, None when unknown.
+
+    `label` names the place in a source without lines, such as a Word file's
+    ``paragraph 14 ("Pillars of the...")`` or ``footnote 3``; it is printed
+    after the path: ``brief.docx: paragraph 14 (...): error: MESSAGE``.
+    """
 
     path: str
     line: int | None
     column: int | None
     message: str
     severity: Severity = "error"
+    label: str | None = None
 
     def __str__(self) -> str:
         where = self.path
@@ -28,6 +34,8 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
+        elif self.label:
+            where += f": {self.label}"
         return f"{where}: {self.severity}: {self.message}"
 
 

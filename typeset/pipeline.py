@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -95,24 +96,27 @@ class Built:
 
 def build(src: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
           layout: str | Layout | None = None, strict: bool = False,
-          root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> Built:
+          root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+          fmt: str | None = None) -> Built:
     """Load `src`, render it and write the PDF atomically (default: beside the brief).
 
-    Nothing is written unless the whole render succeeded; with `strict`, a warning
-    is an error. Raises BriefError carrying every problem (warnings first)."""
+    `src` is YAML, Markdown or Word, told by its suffix or by `fmt` (see
+    `typeset.readers`). Nothing is written unless the whole render succeeded;
+    with `strict`, a warning is an error. Raises BriefError carrying every
+    problem (warnings first)."""
     from typeset.atomicio import atomic_write
     from typeset.readers import load_brief
 
     target = Path(out) if out is not None else Path(src).with_suffix(".pdf")
     if target.resolve() == Path(src).resolve():
         raise BriefError(Problem(os.fspath(src), None, None, f"the output {target} would overwrite the brief"))
-    brief = load_brief(src, strict=strict)
+    brief = load_brief(src, strict=strict, fmt=fmt)
     try:
         result = render_result(brief, layout, root=root)
     except BriefError as exc:
         raise BriefError(tuple(brief.warnings) + exc.problems) from None
     if strict and result.warnings:
-        raise BriefError([Problem(w.path, w.line, w.column, w.message) for w in result.warnings])
+        raise BriefError([dataclasses.replace(w, severity="error") for w in result.warnings])
     atomic_write(target, result.pdf)
     return Built(target, result.pages, result.warnings)
 

@@ -180,7 +180,8 @@ def check(data: bytes, brief: Brief, *, left: float, right: float, top: float, b
     at = in_order(need, stream)
     if at < len(need):
         failures.append(f"body word {at} {need[at]!r} missing, near {' '.join(need[max(0, at - 5):at + 5])}")
-    note_need = [w for note in brief.footnotes for w in tokens(inline_text(note.content))]
+    note_need = [w for note in brief.footnotes for part in (note.content, *note.more)
+                 for w in tokens(inline_text(part))]
     at = in_order(note_need, stream)
     if at < len(note_need):
         failures.append(f"note word {at} {note_need[at]!r} missing, near "

@@ -39,7 +39,7 @@ def lay_out(brief: Brief, layout: Layout, *, extra_roots: Sequence[Path] = ()) -
     fonts = font_book(layout)
     geom = geometry(layout)
     roots = [Path(brief.base_dir or "."), Path(layout.folder), FONTS_DIR, LAYOUTS_DIR, *extra_roots]
-    images = ImageStore(roots)
+    images = ImageStore(roots, embedded=dict(brief.embedded))
     labels = labels_for(layout.footnotes.numbering, brief.footnotes, None)
     for _ in range(MAX_RELABEL_PASSES):
         fonts.missing.clear()

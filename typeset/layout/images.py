@@ -5,11 +5,13 @@ the decoded image is kept and handed to the renderer as an object.
 """
 from __future__ import annotations
 
+import io
 import stat
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image as PILImage
 
@@ -36,33 +38,43 @@ class ImageStore:
     """Loads each image once and remembers it for the renderer."""
 
     def __init__(self, roots: Sequence[Path], max_pixels: int = MAX_PIXELS,
-                 max_total_pixels: int = MAX_TOTAL_PIXELS) -> None:
+                 max_total_pixels: int = MAX_TOTAL_PIXELS, embedded: Mapping[str, bytes] | None = None) -> None:
         self.roots = tuple(roots)
+        self.embedded = dict(embedded or {})  # pictures carried inside the source (a .docx), by name
         self.max_pixels = max_pixels
         self.max_total_pixels = max_total_pixels
         self.total_pixels = 0
         self.images: dict[str, LoadedImage] = {}
 
     def load(self, name: str, base: Path) -> LoadedImage:
+        if name in self.embedded:
+            key = "embedded:" + name
+            if key not in self.images:
+                data = self.embedded[name]
+                self.images[key] = self._open(lambda: io.BytesIO(data), len(data), key, name)
+            return self.images[key]
         try:
             path = resolve_inside(name, base, self.roots)
         except PathRefused as exc:
             raise ImageProblem(str(exc)) from None
         key = str(path)
         if key not in self.images:
-            self.images[key] = self._open(path, name)
-        return self.images[key]
-
-    def _open(self, path: Path, name: str) -> LoadedImage:
-        try:
-            st = path.stat()
+            try:
+                st = path.stat()
+            except OSError:
+                raise ImageProblem(f"cannot read image '{name}'") from None
             if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
                 raise ImageProblem(f"cannot read image '{name}'")
-            if st.st_size > MAX_FILE_BYTES:
+            self.images[key] = self._open(lambda: path.open("rb"), st.st_size, key, name)
+        return self.images[key]
+
+    def _open(self, opener: Callable[[], BinaryIO], size: int, key: str, name: str) -> LoadedImage:
+        try:
+            if size > MAX_FILE_BYTES:
                 raise ImageProblem(f"image '{name}' is larger than {MAX_FILE_BYTES // 1_000_000} MB")
             with warnings.catch_warnings():
                 warnings.simplefilter("error", PILImage.DecompressionBombWarning)
-                with path.open("rb") as f, PILImage.open(f, formats=["PNG", "JPEG"]) as im:
+                with opener() as f, PILImage.open(f, formats=["PNG", "JPEG"]) as im:
                     w, h = im.size
                     if w * h > self.max_pixels:
                         raise ImageProblem(f"image '{name}' has {w}x{h} pixels, more than the limit "
@@ -81,7 +93,7 @@ class ImageStore:
             raise ImageProblem(f"image '{name}' is not a PNG or JPEG file") from None
         except (OSError, SyntaxError, ValueError):
             raise ImageProblem(f"cannot read image '{name}'") from None
-        return LoadedImage(str(path), w, h, img)
+        return LoadedImage(key, w, h, img)
 
 
 def _normalise(im: PILImage.Image) -> PILImage.Image:

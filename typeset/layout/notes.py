@@ -22,9 +22,11 @@ def note_lines(note: Footnote, ctx: Context) -> list[Elem]:
     spec = ctx.layout.footnotes
     ctx.where = note.pos
     indent = ctx.note_indent
-    runs = styled_runs(note.content, spec, ctx, hyphenate=True)
-    lines = set_lines(runs, spec, ctx, measure=ctx.width - indent, direction="ltr")
-    elems = line_elems(lines, spec, x=indent, role="note", widows=1, orphans=1)
+    elems: list[Elem] = []
+    for paragraph in (note.content, *note.more):  # further paragraphs start a line of their own
+        runs = styled_runs(paragraph, spec, ctx, hyphenate=True)
+        lines = set_lines(runs, spec, ctx, measure=ctx.width - indent, direction="ltr")
+        elems.extend(line_elems(lines, spec, x=indent, role="note", widows=1, orphans=1))
     if not elems:  # an empty note still shows its label
         elems = line_elems([], spec) or [Elem(spec.leading, (), role="note")]
     elems[0].items = (_label_item(note.number, ctx), *elems[0].items)

@@ -30,12 +30,13 @@ class Checker:
         """Record a problem at `node` (at `offset` inside its text when known)."""
         if self.strict:
             severity = "error"
-        line = column = None
+        line = column = label = None
         if node is not None:
             line, column = self.source.locate(node, offset) if offset is not None else (node.line, node.column)
-            if line is None and node.where:
+            label = node.label
+            if line is None and node.where and not label:
                 message = f"{node.where}: {message}"
-        problem = Problem(self.source.name, line, column, message, severity)
+        problem = Problem(self.source.name, line, column, message, severity, label)
         self.problems.append(problem)
         if node is not None:
             self.at[id(problem)] = node

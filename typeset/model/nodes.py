@@ -116,7 +116,10 @@ class Publisher:
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
+    """A numbered note; `more` holds its further paragraphs, when it has several."""
+
     number: int
     key: str  # the id from `footnotes:`, or "^N" for an inline note
     content: Inline
     pos: Pos | None = None
+    more: tuple[Inline, ...] = ()

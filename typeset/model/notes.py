@@ -25,6 +25,7 @@ class _Definition:
     key: YNode
     value: YNode
     content: tuple[Run, ...]
+    more: tuple[tuple[Run, ...], ...] = ()
     first_ref: tuple[YNode, int] | None = None
     first_where: str | None = None  # " (first at line L, column C)", once asked for
 
@@ -41,7 +42,7 @@ class Notes:
         self.over_limit = False
 
     def define(self, node: YNode | None) -> None:
-        """Read the `footnotes:` mapping (id -> text); notes may not contain notes."""
+        """Read the `footnotes:` mapping (id -> text, or a list of paragraphs); notes hold no notes."""
         if node is None or (node.kind == "scalar" and node.type == "null"):
             return
         pairs = self.check.mapping(node, "'footnotes'")
@@ -57,12 +58,23 @@ class Notes:
                                       "brackets or backslashes")
                 continue
             what = f"footnote '{shorten(note_id)}'"
-            parsed = self.check.markup(value, what, in_note=True)
-            content = tuple(r for r in parsed.items if isinstance(r, Run)) if parsed else ()
-            blank = value.kind == "scalar" and value.type == "null"
-            if (parsed is not None and not content) or (parsed is None and blank):
-                self.check.error(value, f"{what} is empty")
-            self.defs[note_id] = _Definition(key, value, content)
+            if value.kind == "seq":  # a note of several paragraphs
+                paragraphs = [self._paragraph(item, what) for item in value.value]
+                if not paragraphs:
+                    self.check.error(value, f"{what} is empty")
+                self.defs[note_id] = _Definition(key, value, paragraphs[0] if paragraphs else (),
+                                                 tuple(p for p in paragraphs[1:] if p))
+                continue
+            self.defs[note_id] = _Definition(key, value, self._paragraph(value, what))
+
+    def _paragraph(self, value: YNode, what: str) -> tuple[Run, ...]:
+        """One paragraph of a note's text, its markup parsed; reports an empty one."""
+        parsed = self.check.markup(value, what, in_note=True)
+        content = tuple(r for r in parsed.items if isinstance(r, Run)) if parsed else ()
+        blank = value.kind == "scalar" and value.type == "null"
+        if (parsed is not None and not content) or (parsed is None and blank):
+            self.check.error(value, f"{what} is empty")
+        return content
 
     def resolve(self, parsed: Parsed | None, node: YNode) -> Inline:
         """The inline content of `node` with its note marks numbered."""
@@ -131,7 +143,7 @@ class Notes:
             return None
         d.first_ref = (node, mark.offset)
         number = len(self.numbered) + 1
-        self.numbered.append(Footnote(number, key, d.content, pos(d.value)))
+        self.numbered.append(Footnote(number, key, d.content, pos(d.value), d.more))
         return NoteRef(number, key)
 
     def _pos(self, node: YNode, offset: int) -> Pos | None:

@@ -7,6 +7,7 @@ travel on `Brief.warnings`; with `strict=True` they are errors.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -30,7 +31,7 @@ def validate(root: YNode | None, source: Source, limits: Limits, problems: Seque
              strict: bool, base_dir: str | None) -> tuple[dict[str, Any], tuple[Problem, ...]]:
     """The fields of a `Brief` and its warnings, or a BriefError with every problem."""
     check = Checker(source, limits, strict=strict)
-    check.problems.extend(problems)
+    check.problems.extend(dataclasses.replace(p, severity="error") if strict else p for p in problems)
     fields = _read(root, check, base_dir)
     found = in_document_order(check.problems, check.at, root)
     if fields is None or any(p.severity == "error" for p in found):
