@@ -73,6 +73,9 @@ class Frag:
 class Line:
     """One set line. `width` is the width its content occupies after justification.
 
+    A line with right-to-left text has its frags in display order, left to
+    right, then its hidden logical-text frags (see bidi.py).
+
     `measure` is the width available to this line's content: the paragraph's
     measure, less `indent_first` on the first line. Frag x values already
     include that indent and the alignment offset. `ascent` and `descent` are
