@@ -81,7 +81,7 @@ class Line:
     include that indent and the alignment offset. `ascent` and `descent` are
     positive distances above and below the baseline, the largest over the
     frags (rise included). `hyphenated` means a hyphen was added at the end:
-    it is the last character of the last frag.
+    it is the last character of the last frag (of a left-to-right line).
     """
 
     frags: tuple[Frag, ...]
