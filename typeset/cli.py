@@ -38,8 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "build" and args.output is not None and len(args.briefs) > 1:
         args.subparser.error("-o/--output needs exactly one brief; drop it to write each BRIEF.pdf")
-    if args.command == "build" and args.fmt is not None and len(args.briefs) > 1:
-        args.subparser.error("--from needs exactly one brief; several are each read by their suffix")
+    if args.command == "build" and (args.fmt is not None or args.styles) and len(args.briefs) > 1:
+        args.subparser.error("--from and --style need exactly one brief; several are each read by their suffix")
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -96,6 +96,19 @@ def _parser() -> argparse.ArgumentParser:
 def _from_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="fmt", choices=("yaml", "markdown", "docx"),
                    help="read briefs as this format (default: by suffix: .md, .docx, else YAML)")
+    p.add_argument("--style", dest="styles", action="append", type=_style, metavar="STYLE=FIELD",
+                   help="in a Word file, paragraphs of STYLE before the first heading give header FIELD "
+                        "(title, subtitle, series, date, author, role, affiliation, editor, disclaimer)")
+
+
+def _style(text: str) -> tuple[str, str]:
+    from typeset.readers.docx import HEADER_ROLES
+
+    name, _, field = text.rpartition("=")
+    if not name.strip() or field not in HEADER_ROLES:
+        raise argparse.ArgumentTypeError(f"expected STYLE=FIELD with FIELD one of {', '.join(HEADER_ROLES)}, "
+                                         f"got {text!r}")
+    return name.strip(), field
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -104,7 +117,7 @@ def _validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for src in args.briefs:
         try:
-            brief = load_brief(src, strict=args.strict, fmt=args.fmt)
+            brief = load_brief(src, strict=args.strict, fmt=args.fmt, styles=dict(args.styles or ()))
         except BriefError as e:
             _report(e.problems)
             status = EXIT_PROBLEM
@@ -151,7 +164,8 @@ def _build(args: argparse.Namespace) -> int:
 def _build_one(src: str, args: argparse.Namespace) -> int:
     from typeset.pipeline import build
 
-    built = build(src, args.output, layout=args.layout, strict=args.strict, root=args.root, fmt=args.fmt)
+    built = build(src, args.output, layout=args.layout, strict=args.strict, root=args.root, fmt=args.fmt,
+                  styles=dict(args.styles or ()))
     _report(built.warnings)
     return EXIT_OK
 
@@ -160,7 +174,8 @@ def _convert(args: argparse.Namespace) -> int:
     from typeset.readers.convert import convert
 
     try:
-        warnings = convert(args.brief, args.output, fmt=args.fmt, strict=args.strict)
+        warnings = convert(args.brief, args.output, fmt=args.fmt, strict=args.strict,
+                           styles=dict(args.styles or ()))
     except BriefError as e:
         _report(e.problems)
         return EXIT_PROBLEM

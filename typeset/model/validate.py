@@ -1,8 +1,9 @@
 """Validate a brief-shaped tree (from any reader, or plain data): the fields of a `Brief`.
 
 This module knows nothing of `Brief` itself (see `typeset.model.document`),
-so the model's modules import one another without a cycle. Validation reports every problem of a run at once, each at the YAML node at
-fault, in source order. Warnings (a note never referenced, a refused link)
+so the model's modules import one another without a cycle. Validation
+reports every problem of a run at once, each at the node at fault, in
+source order. Warnings (a note never referenced, a refused link)
 travel on `Brief.warnings`; with `strict=True` they are errors.
 """
 from __future__ import annotations

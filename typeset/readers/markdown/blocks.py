@@ -9,29 +9,21 @@ rules, nested lists) gets one warning naming it, at its line.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it.token import Token
 
 from typeset.errors import Problem
 from typeset.model.tree import Source, YNode, mapping, scalar, sequence
+from typeset.readers.common import Outline
 from typeset.readers.markdown.inline import WIDTH_ATTR, InlineWriter
 
 _SKIPPED = {"code_block": "a code block", "fence": "a code block", "html_block": "an HTML block",
             "hr": "a horizontal rule", "table_open": "a table"}
 
 
-@dataclass(slots=True)
-class _Section:
-    node: YNode
-    level: int
-    content: list[YNode] = field(default_factory=list)
-    subsections: list[_Section] = field(default_factory=list)
-
-
 class BlockReader:
-    """Walks the tokens once, keeping the open sections on a stack."""
+    """Walks the tokens once, putting each block in the section open at that point."""
 
     def __init__(self, source: Source, env: dict[str, Any], problems: list[Problem]) -> None:
         self.source, self.problems = source, problems
@@ -40,8 +32,7 @@ class BlockReader:
         self.line_starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
         self.writer = InlineWriter(env, self._inline_warning)
         self.at: tuple[int | None, int | None] = (None, None)
-        self.top: list[_Section] = []
-        self.stack: list[_Section] = []
+        self.outline = Outline()
         self.notes: list[tuple[YNode, YNode]] = []
         self.before_heading = False
 
@@ -79,7 +70,7 @@ class BlockReader:
         i = 0
         while i < len(tokens):
             i = self.block(tokens, i, self._add)
-        return [self._section_node(s) for s in self.top], self.notes
+        return self.outline.sections(), self.notes
 
     def block(self, tokens: list[Token], i: int, add: Callable[[YNode], None]) -> int:
         """Read the block starting at tokens[i]; returns the index after it."""
@@ -106,23 +97,18 @@ class BlockReader:
         return end + 1
 
     def _add(self, node: YNode) -> None:
-        if not self.stack:
+        if not self.outline.is_open:
             if not self.before_heading:
                 self.before_heading = True
                 self.problems.append(Problem(self.source.name, node.line, node.column,
                                              "text before the first heading; a brief's text is in sections, "
                                              "so start with a '# Heading' line"))
             return
-        self.stack[-1].content.append(node)
+        self.outline.add(node)
 
     def _heading(self, token: Token, inline: Token) -> None:
         level = int(token.tag[1:])
-        node = self.text_node(token, inline)
-        while self.stack and self.stack[-1].level >= level:
-            self.stack.pop()
-        section = _Section(node, level)
-        (self.stack[-1].subsections if self.stack else self.top).append(section)
-        self.stack.append(section)
+        self.outline.heading(self.text_node(token, inline), level)
 
     def _paragraph(self, token: Token, inline: Token) -> YNode:
         children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
@@ -214,15 +200,6 @@ class BlockReader:
     def _no_heading(self, tokens: list[Token], j: int) -> int:
         self.problem(tokens[j], "a heading inside a footnote is left out")
         return j + 3
-
-    def _section_node(self, s: _Section) -> YNode:
-        line, column = s.node.line, s.node.column
-        pairs: list[tuple[str, YNode]] = [("heading", s.node)]
-        if s.content:
-            pairs.append(("content", sequence(s.content, line, column)))
-        if s.subsections:
-            pairs.append(("sections", sequence([self._section_node(x) for x in s.subsections], line, column)))
-        return mapping(pairs, line, column)
 
 
 def _close(tokens: list[Token], i: int) -> int:
