@@ -58,10 +58,10 @@ class Penalty:
     """A possible break. `kind` says why it exists:
 
     "hyphen" (from the dictionary, pass 2 on), "soft" (U+00AD), "explicit"
-    (after a dash), "url", "zwsp", "cjk" (between ideographs or kana), "split"
-    (last resort inside a word), and
-    the unbreakable "nbsp", "mark" and the "finish" sequence. `hyphen` is
-    drawn at the line end when the break is taken.
+    (after a dash), "url", "zwsp", "cjk" (between ideographs or kana),
+    "split" (last resort inside a word), and the unbreakable "nbsp", "mark"
+    and the "finish" sequence. `hyphen` is drawn at the line end when the
+    break is taken.
     """
 
     width: float
@@ -295,7 +295,7 @@ def _break_points(s: str, run: StyledRun, hyphenator: Hyphenator | None) -> list
     if "-" in s or "\u2010" in s or "\u2013" in s or "\u2014" in s:
         points += [(m.end(), "explicit") for m in _DASHES.finditer(s) if m.start() > 0 and m.end() < n]
     if points and points[0][1] == "cjk":
-        points.sort()
+        points.sort()  # CJK breaks and breaks after dashes, in order
     if hyphenator is not None and n >= hyphenator.min_letters:
         if s.isalpha():
             points.extend((p, "hyphen") for p in hyphenator.positions(s))
