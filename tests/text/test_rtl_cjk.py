@@ -100,6 +100,10 @@ def test_levels_follow_uax9() -> None:
     assert levels("\u0627\u0628 cd", 1) == [1, 1, 1, 2, 2]
 
 
+def test_isolate_controls_do_not_break_the_algorithm() -> None:
+    assert levels("a \u2067\u0628\u2069 c", 0) == [0, 0, 0, 1, 0, 0, 0]
+
+
 def test_bracket_pairs_take_one_direction_rule_n0() -> None:
     # Arabic, then "(Quran 9), q": both brackets (and the comma) right to left, around the reference
     lev = levels("\u0627\u0628 (Quran 9), q", 1)

@@ -53,6 +53,8 @@ def levels(text: str, base: int) -> list[int]:
     _uba.get_embedding_levels(text, storage)
     for i, ch in enumerate(storage["chars"]):
         ch["idx"] = i
+        if ch["type"] in _ISOLATES:  # these steps predate isolates (Unicode 6.3): neutral, not a crash
+            ch["type"] = ch["orig"] = "ON"
     _uba.explicit_embed_and_overrides(storage)
     _uba.resolve_weak_types(storage)
     _resolve_brackets(storage["chars"], base)
@@ -73,6 +75,7 @@ def levels(text: str, base: int) -> list[int]:
     return resolved
 
 
+_ISOLATES = frozenset({"LRI", "RLI", "FSI", "PDI"})
 _OPENING = dict(zip("([{\u2045\u207d\u208d\u2329\u2768\u27e8\u3008\u300a\u300c\u300e\u3010\u3014\uff08\uff3b\uff5b\uff62",
                     ")]}\u2046\u207e\u208e\u232a\u2769\u27e9\u3009\u300b\u300d\u300f\u3011\u3015\uff09\uff3d\uff5d\uff63",
                     strict=True))
