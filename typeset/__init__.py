@@ -1,7 +1,7 @@
-"""typeset: YAML briefs in, paginated PDFs with per-page footnotes out.
+"""typeset: briefs (YAML, Markdown or Word) in, paginated PDFs with per-page footnotes out.
 
     import typeset
-    brief = typeset.load("brief.yaml")        # or typeset.Brief.from_dict({...})
+    brief = typeset.load("brief.yaml")        # or .md, .docx; or typeset.Brief.from_dict({...})
     pdf = typeset.render(brief)               # bytes
     typeset.build("brief.yaml", "brief.pdf")  # load + render + atomic write
 

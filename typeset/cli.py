@@ -6,6 +6,8 @@ internal error, 130 interrupted. Problems go to stderr, one per line, as
 ``FILE:LINE:COLUMN: error: MESSAGE``. There is never a traceback unless
 TYPESET_DEBUG=1 is set in the environment.
 
+Briefs are YAML, Markdown (.md) or Word (.docx), told by the suffix or
+--from; `convert` writes any of them as the equivalent YAML brief.
 `validate` prints ``BRIEF: ok (N notes)`` on stdout for each valid brief
 (silenced by --quiet); `build` of one brief prints nothing but problems.
 `build` of several briefs runs them in parallel processes (--jobs, see
@@ -38,8 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "build" and args.output is not None and len(args.briefs) > 1:
         args.subparser.error("-o/--output needs exactly one brief; drop it to write each BRIEF.pdf")
-    if args.command == "build" and args.fmt is not None and len(args.briefs) > 1:
-        args.subparser.error("--from needs exactly one brief; several are each read by their suffix")
+    if args.command == "build" and (args.fmt is not None or args.styles) and len(args.briefs) > 1:
+        args.subparser.error("--from and --style need exactly one brief; several are each read by their suffix")
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -55,12 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="briefset", description="Typeset YAML briefs into PDFs with per-page footnotes.")
+        prog="briefset", description="Typeset briefs (YAML, Markdown or Word) into PDFs with per-page footnotes.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("validate", help="check briefs without rendering them",
                        description="Check briefs; prints 'BRIEF: ok (N notes)' for each valid one.")
-    p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml")
+    p.add_argument("briefs", nargs="+", metavar="BRIEF")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
     _from_option(p)
@@ -68,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="render briefs to PDF",
                        description="Render each brief to PDF (default: BRIEF.pdf beside it).")
-    p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml")
+    p.add_argument("briefs", nargs="+", metavar="BRIEF")
     p.add_argument("-o", "--output", metavar="OUT.pdf", help="output file (one brief only)")
     p.add_argument("--layout", metavar="NAME_OR_PATH", help="layout name or layout file")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -96,6 +98,19 @@ def _parser() -> argparse.ArgumentParser:
 def _from_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="fmt", choices=("yaml", "markdown", "docx"),
                    help="read briefs as this format (default: by suffix: .md, .docx, else YAML)")
+    p.add_argument("--style", dest="styles", action="append", type=_style, metavar="STYLE=FIELD",
+                   help="in a Word file, paragraphs of STYLE before the first heading give header FIELD "
+                        "(title, subtitle, series, date, author, role, affiliation, editor, disclaimer)")
+
+
+def _style(text: str) -> tuple[str, str]:
+    from typeset.readers.docx import HEADER_ROLES
+
+    name, _, field = text.rpartition("=")
+    if not name.strip() or field not in HEADER_ROLES:
+        raise argparse.ArgumentTypeError(f"expected STYLE=FIELD with FIELD one of {', '.join(HEADER_ROLES)}, "
+                                         f"got {text!r}")
+    return name.strip(), field
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -104,7 +119,7 @@ def _validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for src in args.briefs:
         try:
-            brief = load_brief(src, strict=args.strict, fmt=args.fmt)
+            brief = load_brief(src, strict=args.strict, fmt=args.fmt, styles=dict(args.styles or ()))
         except BriefError as e:
             _report(e.problems)
             status = EXIT_PROBLEM
@@ -151,7 +166,8 @@ def _build(args: argparse.Namespace) -> int:
 def _build_one(src: str, args: argparse.Namespace) -> int:
     from typeset.pipeline import build
 
-    built = build(src, args.output, layout=args.layout, strict=args.strict, root=args.root, fmt=args.fmt)
+    built = build(src, args.output, layout=args.layout, strict=args.strict, root=args.root, fmt=args.fmt,
+                  styles=dict(args.styles or ()))
     _report(built.warnings)
     return EXIT_OK
 
@@ -160,7 +176,8 @@ def _convert(args: argparse.Namespace) -> int:
     from typeset.readers.convert import convert
 
     try:
-        warnings = convert(args.brief, args.output, fmt=args.fmt, strict=args.strict)
+        warnings = convert(args.brief, args.output, fmt=args.fmt, strict=args.strict,
+                           styles=dict(args.styles or ()))
     except BriefError as e:
         _report(e.problems)
         return EXIT_PROBLEM

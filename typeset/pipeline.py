@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFError
 
+from typeset.cite import resolve_citations
 from typeset.errors import BriefError, LayoutError, Problem
 from typeset.gcpause import collector_paused
 from typeset.layout import LaidOut, lay_out
@@ -66,6 +67,7 @@ def render_result(brief: Brief, layout: str | Layout | None = None, *,
 
 def _render_result(brief: Brief, layout: str | Layout | None, roots: tuple[Path, ...]) -> Result:
     spec = resolve_layout(brief, layout, extra_roots=roots)
+    brief = resolve_citations(brief, bibliography=spec.bibliography, heading=spec.bibliography_heading)
     try:
         laid: LaidOut = lay_out(brief, spec, extra_roots=roots)
     except FontError as exc:  # fonts are read when first used; a bad file is the layout's problem
@@ -102,11 +104,12 @@ class Built:
 def build(src: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
           layout: str | Layout | None = None, strict: bool = False,
           root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
-          fmt: str | None = None) -> Built:
+          fmt: str | None = None, styles: Mapping[str, str] | None = None) -> Built:
     """Load `src`, render it and write the PDF atomically (default: beside the brief).
 
     `src` is YAML, Markdown or Word, told by its suffix or by `fmt` (see
-    `typeset.readers`). Nothing is written unless the whole render succeeded;
+    `typeset.readers`); `styles` maps a Word file's paragraph styles to header
+    fields. Nothing is written unless the whole render succeeded;
     with `strict`, a warning is an error. Raises BriefError carrying every
     problem (warnings first)."""
     from typeset.atomicio import atomic_write
@@ -115,7 +118,7 @@ def build(src: str | os.PathLike[str], out: str | os.PathLike[str] | None = None
     target = Path(out) if out is not None else Path(src).with_suffix(".pdf")
     if target.resolve() == Path(src).resolve():
         raise BriefError(Problem(os.fspath(src), None, None, f"the output {target} would overwrite the brief"))
-    brief = load_brief(src, strict=strict, fmt=fmt)
+    brief = load_brief(src, strict=strict, fmt=fmt, styles=styles)
     try:
         result = render_result(brief, layout, root=root)
     except BriefError as exc:

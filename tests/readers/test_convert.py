@@ -71,4 +71,4 @@ def test_from_forces_the_reader(tmp_path: Path) -> None:
     proc = run("validate", "brief.txt", cwd=tmp_path)  # read as YAML by default
     assert proc.returncode == 1
     proc = run("build", "--from", "docx", "a.md", "b.md", cwd=tmp_path)
-    assert proc.returncode == 2 and "--from needs exactly one brief" in proc.stderr
+    assert proc.returncode == 2 and "--from and --style need exactly one brief" in proc.stderr

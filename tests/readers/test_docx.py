@@ -164,3 +164,50 @@ def test_not_a_docx(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stderr.startswith(f"{path}: error: not a Word (.docx) file")
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_word_2010_shapes_and_symbols(tmp_path: Path) -> None:
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = (f'<w:r><mc:AlternateContent {mc}><mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="http://'
+           'schemas.microsoft.com/office/word/2010/wordprocessingShape"/></w:drawing></mc:Choice>'
+           '<mc:Fallback><w:pict/></mc:Fallback></mc:AlternateContent></w:r>')
+    sym = '<w:r><w:sym w:font="Symbol" w:char="F061"/><w:sym w:char="zz"/></w:r>'
+    brief = load_brief(write_docx(tmp_path / "b.docx", brief_body(p(runs=r("Shape: ") + box + sym))))
+    assert brief.sections[0].content[0].content == (Run("Shape: a?"),)
+    assert [w.message for w in brief.warnings] == ["text box cannot be set in a brief; left out"]
+
+
+def test_header_paragraphs_in_the_users_own_styles(tmp_path: Path) -> None:
+    body = (p("Issue Brief", "Series") + p("A Title", "Title") + p("Ann One", "Byline") + p("Fellow", "Role")
+            + p("Institute", "Affil") + p("Bo Two", "Byline") + p("Ed Itor", "Editor") + p("Not ours.", "Note")
+            + p("H", "Heading1") + p("Text."))
+    path = write_docx(tmp_path / "b.docx", body, custom={"authors.2.role": "Intern"})
+    styles = {"series": "series", "Byline": "author", "Role": "role", "Affil": "affiliation", "Editor": "editor",
+              "Note": "disclaimer"}
+    brief = load_brief(path, styles=styles)
+    assert (brief.series, brief.title, brief.disclaimer) == ("Issue Brief", "A Title", "Not ours.")
+    assert [(a.name, a.role, a.affiliation) for a in brief.authors] == [
+        ("Ann One", "Fellow", "Institute"), ("Bo Two", "Intern", None)]
+    assert brief.editors == ("Ed Itor",)
+    with pytest.raises(BriefError, match="text before the first heading"):
+        load_brief(path)  # unmapped, those paragraphs are body text before any heading
+    proc = run("validate", "b.docx", "--style", "series=series", "--style", "Byline=author", "--style", "Role=role",
+               "--style", "Affil=affiliation", "--style", "Editor=editor", "--style", "Note=disclaimer", cwd=tmp_path)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "b.docx: ok (0 notes)\n", "")
+    proc = run("validate", "b.docx", "--style", "Byline=writer", cwd=tmp_path)
+    assert proc.returncode == 2 and "expected STYLE=FIELD" in proc.stderr
+
+
+def test_styles_are_for_word_files_only(tmp_path: Path) -> None:
+    (tmp_path / "b.md").write_text("---\ntitle: T\n---\n# H\n\nText.\n")
+    with pytest.raises(BriefError, match="paragraph styles can be mapped for a Word file only"):
+        load_brief(tmp_path / "b.md", styles={"Byline": "author"})
+
+
+def test_a_nested_list_joins_the_list_around_it(tmp_path: Path) -> None:
+    body = brief_body(p("one", num=(1, 0)), p("nested", num=(3, 1)), p("two", num=(1, 0)))
+    brief = load_brief(write_docx(tmp_path / "b.docx", body))
+    (only,) = brief.sections[0].content
+    assert [i[0].text for i in only.items] == ["one", "nested", "two"]
+    assert [w.message for w in brief.warnings] == [
+        "a nested list cannot be set in a brief; its items are set in the list around it"]

@@ -10,13 +10,18 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from typeset.errors import BriefError, Problem
 from typeset.gcpause import collector_paused
+from typeset.model import sources as _sources
 from typeset.model.document import Brief, brief_from_tree
 from typeset.model.limits import DEFAULT_LIMITS, Limits
 from typeset.readers.common import Tree
+from typeset.readers.sources import read_sources_file
+
+_sources.FILE_READER = read_sources_file  # a brief's `sources: refs.bib` is read by the readers
 
 FORMATS = ("yaml", "markdown", "docx")
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".md": "markdown", ".markdown": "markdown", ".docx": "docx"}
@@ -32,24 +37,37 @@ def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     return SUFFIXES.get(Path(path).suffix.lower(), "yaml")
 
 
-def read_tree(path: str | os.PathLike[str], *, fmt: str | None = None, limits: Limits | None = None) -> Tree:
-    """The brief-shaped tree of a source file, before validation."""
-    reader = importlib.import_module(f"typeset.readers.{format_of(path, fmt)}")
+def read_tree(path: str | os.PathLike[str], *, fmt: str | None = None, limits: Limits | None = None,
+              styles: Mapping[str, str] | None = None) -> Tree:
+    """The brief-shaped tree of a source file, before validation.
+
+    `styles` maps Word paragraph style names to header fields (see
+    `typeset.readers.docx`); it is for Word files only.
+    """
+    kind = format_of(path, fmt)
+    reader = importlib.import_module(f"typeset.readers.{kind}")
+    if styles:
+        if kind != "docx":
+            raise BriefError(Problem(os.fspath(path), None, None,
+                                     "paragraph styles can be mapped for a Word file only"))
+        return reader.read(Path(path), os.fspath(path), limits or DEFAULT_LIMITS, styles)
     return reader.read(Path(path), os.fspath(path), limits or DEFAULT_LIMITS)
 
 
 def load_brief(path: str | os.PathLike[str], *, strict: bool = False, max_bytes: int | None = None,
-               limits: Limits | None = None, fmt: str | None = None) -> Brief:
+               limits: Limits | None = None, fmt: str | None = None,
+               styles: Mapping[str, str] | None = None) -> Brief:
     """Read, validate and number a brief file (YAML, Markdown or Word).
 
-    `max_bytes` overrides `limits.max_bytes` (default 10 MB). Raises
+    `max_bytes` overrides `limits.max_bytes` (default 10 MB); `styles` maps a
+    Word file's paragraph styles to header fields ({"Byline": "author"}). Raises
     `BriefError` carrying every problem found, including unreadable files.
     """
     limits = limits or DEFAULT_LIMITS
     if max_bytes is not None:
         limits = dataclasses.replace(limits, max_bytes=max_bytes)
     with collector_paused():  # reading builds many small objects, none cyclic (see typeset/gcpause.py)
-        tree = read_tree(path, fmt=fmt, limits=limits)
+        tree = read_tree(path, fmt=fmt, limits=limits, styles=styles)
         return brief_from_tree(tree.root, tree.source, limits=limits, problems=tree.problems, strict=strict,
                                base_dir=tree.base_dir, embedded=tree.images)
 

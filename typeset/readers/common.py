@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from typeset.errors import BriefError, Problem
-from typeset.model.tree import Source, YNode
+from typeset.model.tree import Source, YNode, mapping, sequence
 
 
 @dataclass(slots=True)
@@ -22,6 +22,59 @@ class Tree:
     problems: list[Problem] = field(default_factory=list)
     base_dir: str | None = None
     images: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Section:
+    heading: YNode
+    level: int
+    content: list[YNode] = field(default_factory=list)
+    subsections: list[_Section] = field(default_factory=list)
+
+
+class Outline:
+    """Sections opened by headings of levels 1, 2, 3 ... as a reader meets them, and their blocks.
+
+    A heading closes every open section of its level or deeper and opens a
+    subsection of the one left open (so `###` under `#` is its subsection).
+    """
+
+    def __init__(self) -> None:
+        self.top: list[_Section] = []
+        self.stack: list[_Section] = []
+
+    def heading(self, node: YNode, level: int) -> None:
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        section = _Section(node, level)
+        (self.stack[-1].subsections if self.stack else self.top).append(section)
+        self.stack.append(section)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether a heading has been met (blocks have a section to go in)."""
+        return bool(self.stack)
+
+    def add(self, block: YNode) -> None:
+        self.stack[-1].content.append(block)
+
+    def last(self) -> YNode | None:
+        """The block added last to the open section, if any."""
+        return self.stack[-1].content[-1] if self.stack and self.stack[-1].content else None
+
+    def sections(self) -> list[YNode]:
+        """The `sections:` items of the tree, placed where their headings are."""
+        return [_node(s) for s in self.top]
+
+
+def _node(s: _Section) -> YNode:
+    at = (s.heading.line, s.heading.column)
+    pairs: list[tuple[str, YNode]] = [("heading", s.heading)]
+    if s.content:
+        pairs.append(("content", sequence(s.content, *at, label=s.heading.label)))
+    if s.subsections:
+        pairs.append(("sections", sequence([_node(x) for x in s.subsections], *at, label=s.heading.label)))
+    return mapping(pairs, *at, label=s.heading.label)
 
 
 def read_text(path: Path, display: str, max_bytes: int) -> str:

@@ -8,6 +8,7 @@ named after it, since a YAML brief names its images by path.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from typeset.atomicio import WriteError, atomic_write
@@ -19,12 +20,13 @@ from typeset.readers.dump import to_yaml
 
 
 def convert(src: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, *,
-            fmt: str | None = None, strict: bool = False) -> tuple[Problem, ...]:
+            fmt: str | None = None, strict: bool = False,
+            styles: Mapping[str, str] | None = None) -> tuple[Problem, ...]:
     """Write `src` as a YAML brief at `out` (default: beside it); returns the warnings."""
     target = Path(out) if out is not None else Path(src).with_suffix(".yaml")
     if target.resolve() == Path(src).resolve():
         raise BriefError(Problem(os.fspath(src), None, None, f"the output {target} would overwrite the brief"))
-    tree = read_tree(src, fmt=fmt)
+    tree = read_tree(src, fmt=fmt, styles=styles)
     brief = brief_from_tree(tree.root, tree.source, problems=tree.problems, strict=strict,
                             base_dir=tree.base_dir, embedded=tree.images)
     if tree.images:

@@ -16,67 +16,58 @@ footnote (`footnote 3`), since a .docx has no lines.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from typeset.errors import BriefError, Problem
 from typeset.model.limits import Limits
 from typeset.model.tree import Source, YNode, mapping, scalar, sequence
-from typeset.readers.common import Tree, read_bytes
+from typeset.readers.common import Outline, Tree, read_bytes
 from typeset.readers.docx.meta import core_properties, custom_properties, names
 from typeset.readers.docx.package import Package, PackageError, W, attr
 from typeset.readers.docx.runs import Paragraph, RunReader, markup
 from typeset.readers.docx.styles import Styles
 
-IMAGE_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+HEADER_ROLES = ("title", "subtitle", "series", "date", "author", "role", "affiliation", "editor", "disclaimer")
 _SKIPPED_NOTES = ("separator", "continuationSeparator", "continuationNotice")
 
 
-@dataclass(slots=True)
-class _Section:
-    heading: YNode
-    level: int
-    content: list[YNode] = field(default_factory=list)
-    subsections: list[_Section] = field(default_factory=list)
-
-
-def read(path: Path, display: str, limits: Limits) -> Tree:
-    """The tree of a Word brief file."""
+def read(path: Path, display: str, limits: Limits, styles: Mapping[str, str] | None = None) -> Tree:
+    """The tree of a Word brief file; `styles` maps more paragraph style names to header fields."""
     data = read_bytes(path, display, limits.max_bytes)
     try:
-        return _Reader(display, Package(data), limits).tree(os.path.dirname(os.path.abspath(display)))
+        return _Reader(display, Package(data), limits, styles).tree(os.path.dirname(os.path.abspath(display)))
     except PackageError as exc:
         raise BriefError(Problem(display, None, None, str(exc))) from None
 
 
 class _Reader:
-    def __init__(self, display: str, package: Package, limits: Limits) -> None:
+    def __init__(self, display: str, package: Package, limits: Limits, styles: Mapping[str, str] | None) -> None:
         self.display, self.package, self.limits = display, package, limits
         if not package.has("word/document.xml"):
             raise PackageError("not a Word document: the .docx has no word/document.xml")
-        self.styles = Styles(package)
+        self.styles = Styles(package, {k.lower(): v for k, v in (styles or {}).items()})
         self.problems: list[Problem] = []
         self.reported: set[str] = set()
         self.label = ""
         self.note_keys: dict[str, str] = {}
         self.images: dict[str, bytes] = {}
-        self.header: dict[str, list[tuple[str, str]]] = {}  # role -> [(text, label)]
-        self.top: list[_Section] = []
-        self.stack: list[_Section] = []
+        self.header: list[tuple[str, str, str]] = []  # (role, text, label) of header paragraphs, in order
+        self.outline = Outline()
         self.count = 0
         self.before_heading = False
+        self._open_list: tuple[tuple[str, str], YNode, YNode] | None = None  # (kind, numbering), block, items
 
     # -- messages
 
-    def unmapped(self, what: str) -> None:
+    def unmapped(self, what: str, outcome: str = "left out") -> None:
         """One warning per kind of content the brief cannot hold, at its first place."""
         if what in self.reported:
             return
         self.reported.add(what)
-        self.problems.append(Problem(self.display, None, None, f"{what} cannot be set in a brief; left out"
-                                     if "kept" not in what and "set as" not in what else
-                                     f"{what}: set as described", "warning", self.label))
+        self.problems.append(Problem(self.display, None, None, f"{what} cannot be set in a brief; {outcome}",
+                                     "warning", self.label))
 
     def error(self, message: str) -> None:
         self.problems.append(Problem(self.display, None, None, message, "error", self.label))
@@ -90,8 +81,8 @@ class _Reader:
             self._blocks(body)
         notes = self._footnotes()
         pairs = self._header_pairs()
-        if self.top:
-            pairs.append(("sections", sequence([self._section_node(s) for s in self.top])))
+        if self.outline.top:
+            pairs.append(("sections", sequence(self.outline.sections())))
         if notes:
             pairs.append(("footnotes", YNode("map", notes)))
         root = mapping(pairs) if pairs else None
@@ -109,16 +100,18 @@ class _Reader:
             elif name in ("sdt", "sdtContent", "customXml"):
                 self._blocks(child)
             elif name in ("ins", "moveTo"):
-                self.unmapped("tracked changes (the insertions are kept, the deletions left out)")
+                self.unmapped("tracked changes", "the insertions are kept, the deletions left out")
                 self._blocks(child)
             elif name in ("del", "moveFrom"):
-                self.unmapped("tracked changes (the insertions are kept, the deletions left out)")
+                self.unmapped("tracked changes", "the insertions are kept, the deletions left out")
             elif name not in ("sectPr", "bookmarkStart", "bookmarkEnd", "sdtPr", "proofErr",
                               "commentRangeStart", "commentRangeEnd", "permStart", "permEnd"):
                 self.unmapped(f"Word element '{name}'")
 
     def _paragraph(self, p: Element) -> None:
         self.count += 1
+        if self.count > self.limits.max_nodes:
+            raise PackageError(f"too many paragraphs (more than {self.limits.max_nodes:,})")
         ppr = p.find(f"{{{W}}}pPr")
         style = attr(ppr.find(f"{{{W}}}pStyle"), "val") if ppr is not None and \
             ppr.find(f"{{{W}}}pStyle") is not None else None
@@ -130,9 +123,9 @@ class _Reader:
         text = para.plain()
         if not text.strip() and not para.images and not any(x.note for x in para.pieces):
             return
-        if role in ("title", "subtitle", "author", "date"):
-            if not self.stack:
-                self.header.setdefault(role, []).append((" ".join(text.split()), self.label))
+        if role in HEADER_ROLES:
+            if not self.outline.is_open:
+                self.header.append((role, " ".join(text.split()), self.label))
                 return
             role = "body"
         if role == "abstract":
@@ -145,13 +138,13 @@ class _Reader:
             self._images(para)
             if not text.strip():
                 return
-        node = scalar(markup(para.pieces, self._note_key), label=self.label)
+        node = scalar(markup(para.pieces, self._note_key, self.unmapped), label=self.label)
         if num is not None or role in ("list", "bullet", "numbered") or style in self.styles.para_numbering:
             self._list_item(node, num, role, style)
         elif role == "quote":
             self._add(mapping([("quote", node)], label=self.label))
         elif role == "caption" and self._last_image_without_caption():
-            self.stack[-1].content[-1].value.append((scalar("caption", label=self.label), node))
+            self.outline.last().value.append((scalar("caption", label=self.label), node))  # type: ignore[union-attr]
         else:
             self._add(node)
 
@@ -161,22 +154,17 @@ class _Reader:
         return self.note_keys[word_id]
 
     def _heading(self, level: int, para: Paragraph) -> None:
-        node = scalar(markup(para.pieces, self._note_key), label=self.label)
-        while self.stack and self.stack[-1].level >= level:
-            self.stack.pop()
-        section = _Section(node, level)
-        (self.stack[-1].subsections if self.stack else self.top).append(section)
-        self.stack.append(section)
+        self.outline.heading(scalar(markup(para.pieces, self._note_key, self.unmapped), label=self.label), level)
 
     def _add(self, node: YNode) -> None:
-        if not self.stack:
+        if not self.outline.is_open:
             if not self.before_heading:
                 self.before_heading = True
                 self.error("text before the first heading; a brief's text is in sections, so start "
                            "them with a 'Heading 1' paragraph (or style the header lines Title, "
                            "Subtitle, Author or Date)")
             return
-        self.stack[-1].content.append(node)
+        self.outline.add(node)
 
     def _list_item(self, node: YNode, num: Element | None, role: str, style: str | None) -> None:
         num_id = ilvl = ""
@@ -185,19 +173,21 @@ class _Reader:
             ilvl = attr(num.find(f"{{{W}}}ilvl"), "val") if num.find(f"{{{W}}}ilvl") is not None else "0"
         elif style in self.styles.para_numbering:
             num_id, ilvl = self.styles.para_numbering[style or ""], "0"
-        if ilvl not in ("", "0", None):
-            self.unmapped("a nested list (set as one list: lists do not nest in a brief)")
+        if ilvl not in ("", "0", None) and self._open_list is not None \
+                and self.outline.last() is self._open_list[1]:
+            self.unmapped("a nested list", "its items are set in the list around it")
+            self._open_list[2].value.append(node)
+            return
         kind = role if role in ("bullet", "numbered") else \
             self.styles.list_style(num_id or "", ilvl or "0") if num_id else "bullet"
-        last = self.stack[-1].content[-1] if self.stack and self.stack[-1].content else None
-        if last is not None and last.kind == "map" and last.value[0][0].value == "list" \
-                and last.value[0][1].value == kind and getattr(last, "where", "") == f"numbering {num_id}":
-            last.value[1][1].value.append(node)
+        if self._open_list is not None and self._open_list[0] == (kind, num_id) \
+                and self.outline.last() is self._open_list[1]:
+            self._open_list[2].value.append(node)  # the next item of the list just before
             return
-        block = mapping([("list", scalar(kind, label=self.label)), ("items", sequence([node], label=self.label))],
-                        label=self.label)
-        block.where = f"numbering {num_id}"
+        items = sequence([node], label=self.label)
+        block = mapping([("list", scalar(kind, label=self.label)), ("items", items)], label=self.label)
         self._add(block)
+        self._open_list = ((kind, num_id), block, items)
 
     def _images(self, para: Paragraph) -> None:
         for member, width in para.images:
@@ -211,10 +201,8 @@ class _Reader:
             self._add(mapping(pairs, label=self.label))
 
     def _last_image_without_caption(self) -> bool:
-        if not self.stack or not self.stack[-1].content:
-            return False
-        last = self.stack[-1].content[-1]
-        return last.kind == "map" and last.value[0][0].value == "image" and \
+        last = self.outline.last()
+        return last is not None and last.kind == "map" and last.value[0][0].value == "image" and \
             not any(k.value == "caption" for k, _ in last.value)
 
     # -- footnotes
@@ -236,7 +224,7 @@ class _Reader:
                 para = self.runs.paragraph(p)
                 if para.images:
                     self.unmapped("a picture in a footnote")
-                parts.append(markup(para.pieces, self._ref_in_note).strip())
+                parts.append(markup(para.pieces, self._ref_in_note, self.unmapped).strip())
             kept = [scalar(x, label=self.label) for x in parts if x]
             value = kept[0] if len(kept) == 1 else sequence(kept, label=self.label) if kept else \
                 YNode("scalar", "", type="null", label=self.label)
@@ -251,55 +239,58 @@ class _Reader:
     # -- header
 
     def _header_pairs(self) -> list[tuple[str, YNode]]:
+        """Header paragraphs first, then custom properties, then core properties."""
         core, custom = core_properties(self.package), custom_properties(self.package)
         label = "document properties"
         pairs: list[tuple[str, YNode]] = []
+        lines: dict[str, list[tuple[str, str]]] = {}
+        for role, text, where in self.header:
+            lines.setdefault(role, []).append((text, where))
 
-        def field_from(role: str, key: str) -> None:
-            if role in self.header:
-                text = " ".join(t for t, _ in self.header[role])
-                pairs.append((key, scalar(text, label=self.header[role][0][1])))
-            elif key in custom:
-                pairs.append((key, scalar(custom[key], label=label)))
-            elif key in core:
-                pairs.append((key, scalar(core[key], label=label)))
-
-        for key in ("layout", "language", "series"):
-            if key in custom or key in core:
-                field_from("", key)
-        field_from("title", "title")
-        field_from("subtitle", "subtitle")
-        field_from("date", "date")
-        authors = [(t, lab) for t, lab in self.header.get("author", [])] or \
-            [(n, label) for n in names(custom.get("authors") or core.get("authors") or "")]
+        for key in ("layout", "language", "series", "title", "subtitle", "date"):
+            if key in lines:
+                pairs.append((key, scalar(" ".join(t for t, _ in lines[key]), label=lines[key][0][1])))
+            elif key in custom or key in core:
+                pairs.append((key, scalar(custom.get(key) or core[key], label=label)))
+        authors = self._authors(custom, core, label)
         if authors:
-            items = []
-            for i, (name, lab) in enumerate(authors, 1):
-                fields = [("name", scalar(name, label=lab))]
-                for extra in ("role", "affiliation"):
-                    if f"authors.{i}.{extra}" in custom:
-                        fields.append((extra, scalar(custom[f"authors.{i}.{extra}"], label=label)))
-                items.append(mapping(fields, label=lab))
-            pairs.append(("authors", sequence(items, label=label)))
-        if "editors" in custom:
+            pairs.append(("authors", sequence(authors, label=label)))
+        if "editor" in lines:
+            pairs.append(("editors", sequence([scalar(t, label=w) for t, w in lines["editor"]], label=label)))
+        elif "editors" in custom:
             pairs.append(("editors", sequence([scalar(n, label=label) for n in names(custom["editors"])],
                                               label=label)))
         publisher = [(k.split(".")[1], scalar(v, label=label)) for k, v in custom.items()
                      if k.startswith("publisher.")]
         if publisher:
             pairs.append(("publisher", mapping(publisher, label=label)))
-        if "disclaimer" in custom:
+        if "disclaimer" in lines:
+            pairs.append(("disclaimer", scalar(" ".join(t for t, _ in lines["disclaimer"]),
+                                               label=lines["disclaimer"][0][1])))
+        elif "disclaimer" in custom:
             pairs.append(("disclaimer", scalar(custom["disclaimer"], label=label)))
         return pairs
 
-    def _section_node(self, s: _Section) -> YNode:
-        pairs: list[tuple[str, YNode]] = [("heading", s.heading)]
-        if s.content:
-            pairs.append(("content", sequence(s.content, label=s.heading.label)))
-        if s.subsections:
-            pairs.append(("sections", sequence([self._section_node(x) for x in s.subsections],
-                                               label=s.heading.label)))
-        return mapping(pairs, label=s.heading.label)
+    def _authors(self, custom: dict[str, str], core: dict[str, str], label: str) -> list[YNode]:
+        """Author paragraphs, each followed by its role and affiliation paragraphs; else the properties."""
+        people: list[list[tuple[str, YNode]]] = []
+        for role, text, where in self.header:
+            if role == "author":
+                people.append([("name", scalar(text, label=where))])
+            elif role in ("role", "affiliation"):
+                if not people or any(k == role for k, _ in people[-1]):
+                    self.label = where
+                    self.error(f"a '{role}' paragraph belongs after an author's paragraph")
+                    continue
+                people[-1].append((role, scalar(text, label=where)))
+        if not people:
+            people = [[("name", scalar(n, label=label))] for n in names(custom.get("authors") or
+                                                                         core.get("authors") or "")]
+        for i, person in enumerate(people, 1):
+            for extra in ("role", "affiliation"):
+                if f"authors.{i}.{extra}" in custom and not any(k == extra for k, _ in person):
+                    person.append((extra, scalar(custom[f"authors.{i}.{extra}"], label=label)))
+        return [mapping(person, label=person[0][1].label) for person in people]
 
 
 def _short(text: str, width: int = 24) -> str:

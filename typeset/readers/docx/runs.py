@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from typeset.readers.docx.package import HYPERLINK, R, Relationship, W, attr
-from typeset.readers.markup import autolink, emphasis, escape, link
+from typeset.readers.markup import autolink, link, styled_spans
 
 _OFF = ("0", "false", "off", "none")
 _IGNORED = {f"{{{W}}}{n}" for n in ("pPr", "rPr", "bookmarkStart", "bookmarkEnd", "proofErr", "lastRenderedPageBreak",
@@ -45,7 +45,7 @@ class RunReader:
     """Reads the inline content of paragraphs; `unmapped` is told of what a brief cannot hold."""
 
     def __init__(self, rels: dict[str, Relationship], char_styles: dict[str, str],
-                 unmapped: Callable[[str], None]) -> None:
+                 unmapped: Callable[..., None]) -> None:
         self.rels, self.char_styles, self.unmapped = rels, char_styles, unmapped
 
     def paragraph(self, p: Element) -> Paragraph:
@@ -66,12 +66,16 @@ class RunReader:
                 target = rel.target if rel is not None and rel.type == HYPERLINK else None
                 self._walk(child, out, target or href)
             elif name in ("ins", "moveTo"):
-                self.unmapped("tracked changes (the insertions are kept, the deletions left out)")
+                self.unmapped("tracked changes", "the insertions are kept, the deletions left out")
                 self._walk(child, out, href)
             elif name in ("del", "moveFrom"):
-                self.unmapped("tracked changes (the insertions are kept, the deletions left out)")
+                self.unmapped("tracked changes", "the insertions are kept, the deletions left out")
             elif name in ("smartTag", "customXml", "fldSimple", "sdt", "sdtContent", "dir", "bdo"):
                 self._walk(child, out, href)
+            elif name == "AlternateContent":
+                branch = next(iter(child), None)
+                if branch is not None:
+                    self._walk(branch, out, href)
             elif name in ("commentRangeStart", "commentReference"):
                 self.unmapped("a comment")
             elif name in ("oMath", "oMathPara"):
@@ -81,9 +85,16 @@ class RunReader:
 
     def _run(self, r: Element, out: Paragraph, href: str | None) -> None:
         italic, bold = self._style(r.find(f"{{{W}}}rPr"))
-        for child in r:
+        self._run_children(list(r), out, italic, bold, href)
+
+    def _run_children(self, children: list[Element], out: Paragraph, italic: bool, bold: bool,
+                      href: str | None) -> None:
+        for child in children:
             name = child.tag.rsplit("}", 1)[-1]
-            if name == "t":
+            if name == "AlternateContent":  # Word 2010+ shapes: read the first choice it offers
+                branch = next(iter(child), None)
+                self._run_children(list(branch) if branch is not None else [], out, italic, bold, href)
+            elif name == "t":
                 self._text(out, child.text or "", italic, bold, href)
             elif name in ("tab", "br", "cr"):
                 self._text(out, " ", italic, bold, href)
@@ -96,13 +107,14 @@ class RunReader:
             elif name == "commentReference":
                 self.unmapped("a comment")
             elif name == "endnoteReference":
-                self.unmapped("an endnote (make it a footnote)")
+                self.unmapped("an endnote", "left out; make it a footnote")
             elif name == "drawing":
                 self._drawing(child, out)
             elif name in ("pict", "object"):
-                self.unmapped(_TEXT_BOX if _has(child, "textbox") else "an embedded object or old-style picture")
+                self.unmapped(_TEXT_BOX if _has(child, "textbox") else "a horizontal rule" if _is_rule(child)
+                              else "an embedded object or old-style picture")
             elif name == "sym":
-                self._text(out, chr(int(attr(child, "char") or "3F", 16) & 0xFFFF), italic, bold, href)
+                self._text(out, _symbol(attr(child, "char") or ""), italic, bold, href)
             elif f"{{{W}}}{name}" not in _IGNORED and name not in ("rPr", "annotationRef"):
                 self.unmapped(f"Word element '{name}'")
 
@@ -139,7 +151,7 @@ class RunReader:
         out.images.append((rel.target, width))
 
 
-def markup(pieces: list[Piece], note_key: Callable[[str], str | None]) -> str:
+def markup(pieces: list[Piece], note_key: Callable[[str], str | None], warn: Callable[[str, str], None]) -> str:
     """The pieces as inline markup; `note_key` gives the `[^id]` of a Word footnote id."""
     out: list[str] = []
     i = 0
@@ -151,43 +163,51 @@ def markup(pieces: list[Piece], note_key: Callable[[str], str | None]) -> str:
                 out.append(f"[^{key}]")
             i += 1
             continue
-        if p.link is not None:
-            j = i
-            while j < len(pieces) and pieces[j].link == p.link and pieces[j].note is None:
-                j += 1
-            shown = "".join(x.text for x in pieces[i:j]).strip()
-            plain = not any(x.italic or x.bold for x in pieces[i:j])
-            if plain and shown in (p.link, p.link.removeprefix("mailto:")) and " " not in shown:
-                out.append(autolink(p.link))  # the URL as its own text: breaks like <https://...>
-            else:
-                out.append(link(_styled(pieces[i:j]), p.link))
-            i = j
-            continue
-        out.append(_styled([p]))
-        i += 1
+        j = i + 1
+        while j < len(pieces) and pieces[j].link == p.link and pieces[j].note is None:
+            j += 1
+        spans = [(x.text, x.italic, x.bold) for x in pieces[i:j]]
+        shown = "".join(x.text for x in pieces[i:j]).strip()
+        if p.link is not None and not any(x.italic or x.bold for x in pieces[i:j]) \
+                and shown in (p.link, p.link.removeprefix("mailto:")) and " " not in shown:
+            out.append(autolink(p.link))  # the URL as its own text: breaks like <https://...>
+        else:
+            outside = ("[", "]") if p.link is not None else (_edge(pieces, i - 1, -1), _edge(pieces, j, 0))
+            written, kept = styled_spans(spans, *outside)
+            if not kept:
+                warn("italic or bold touching other italic or bold", "set upright where it could not be kept")
+            out.append(link(written, p.link) if p.link is not None else written)
+        i = j
     return "".join(out)
 
 
-def _styled(pieces: list[Piece]) -> str:
-    """Text pieces with `*`/`**`, spaces kept outside the marks so they open and close."""
-    out = []
-    for p in pieces:
-        text = escape(p.text)
-        if not (p.italic or p.bold) or not text.strip():
-            out.append(text)
-            continue
-        core = text.strip()
-        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
-        if p.italic:
-            core = emphasis(core, strong=False)
-        if p.bold:
-            core = emphasis(core, strong=True)
-        out.append(lead + core + trail)
-    return "".join(out)
+def _edge(pieces: list[Piece], k: int, end: int) -> str:
+    """The character at one end of pieces[k] as printed ("" past the ends; a note mark is `[^N]`)."""
+    if k < 0 or k >= len(pieces):
+        return ""
+    if pieces[k].note is not None:
+        return "]" if end == -1 else "["
+    return pieces[k].text[end:] if end == -1 else pieces[k].text[:1]
+
+
+def _symbol(code: str) -> str:
+    """The character of a `w:sym` (Word's symbol-font codes sit at U+F000 + the character)."""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return "?"
+    if 0xF020 <= value <= 0xF0FF:
+        value -= 0xF000
+    return chr(value) if 0x20 <= value < 0xD800 or 0xE000 <= value <= 0xFFFD else "?"
 
 
 def _on(el: Element | None) -> bool:
     return el is not None and (attr(el, "val") or "1").lower() not in _OFF
+
+
+def _is_rule(el: Element) -> bool:
+    """A VML shape marked as a horizontal rule (`o:hr="t"`), as Word and Pandoc write one."""
+    return any(v == "t" and k.endswith("}hr") for e in el.iter() for k, v in e.attrib.items())
 
 
 def _has(el: Element, local: str) -> bool:

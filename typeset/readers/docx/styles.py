@@ -24,7 +24,8 @@ ROLES = {
 class Styles:
     """Style ids -> roles; numbering ids -> bullet or numbered."""
 
-    def __init__(self, package: Package) -> None:
+    def __init__(self, package: Package, extra: dict[str, str] | None = None) -> None:
+        self.extra = extra or {}  # the user's style names (lower case) -> roles
         self.roles: dict[str, str] = {}
         self.char: dict[str, str] = {}
         self.para_numbering: dict[str, str] = {}
@@ -53,7 +54,9 @@ class Styles:
             seen, cur = set(), sid
             while cur and cur not in seen:
                 seen.add(cur)
-                role = ROLES.get(names.get(cur, cur.lower())) or ROLES.get(cur.lower())
+                name = names.get(cur, cur.lower())
+                role = self.extra.get(name) or self.extra.get(cur.lower()) or ROLES.get(name) \
+                    or ROLES.get(cur.lower())
                 if role:
                     self.roles[sid] = role
                     break
@@ -74,7 +77,9 @@ class Styles:
                 self.formats[(attr(n, "numId") or "", ilvl)] = fmt
 
     def role(self, style_id: str | None) -> str:
-        return self.roles.get(style_id or "", "body")
+        """What a paragraph of this style is ("body" for an ordinary paragraph)."""
+        sid = style_id or ""
+        return self.roles.get(sid) or self.extra.get(sid.lower()) or ROLES.get(sid.lower()) or "body"
 
     def list_style(self, num_id: str, ilvl: str) -> str:
         fmt = self.formats.get((num_id, ilvl), self.formats.get((num_id, "0"), "decimal"))

@@ -9,29 +9,21 @@ rules, nested lists) gets one warning naming it, at its line.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it.token import Token
 
 from typeset.errors import Problem
 from typeset.model.tree import Source, YNode, mapping, scalar, sequence
+from typeset.readers.common import Outline
 from typeset.readers.markdown.inline import WIDTH_ATTR, InlineWriter
 
 _SKIPPED = {"code_block": "a code block", "fence": "a code block", "html_block": "an HTML block",
             "hr": "a horizontal rule", "table_open": "a table"}
 
 
-@dataclass(slots=True)
-class _Section:
-    node: YNode
-    level: int
-    content: list[YNode] = field(default_factory=list)
-    subsections: list[_Section] = field(default_factory=list)
-
-
 class BlockReader:
-    """Walks the tokens once, keeping the open sections on a stack."""
+    """Walks the tokens once, putting each block in the section open at that point."""
 
     def __init__(self, source: Source, env: dict[str, Any], problems: list[Problem]) -> None:
         self.source, self.problems = source, problems
@@ -40,8 +32,7 @@ class BlockReader:
         self.line_starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
         self.writer = InlineWriter(env, self._inline_warning)
         self.at: tuple[int | None, int | None] = (None, None)
-        self.top: list[_Section] = []
-        self.stack: list[_Section] = []
+        self.outline = Outline()
         self.notes: list[tuple[YNode, YNode]] = []
         self.before_heading = False
 
@@ -79,7 +70,7 @@ class BlockReader:
         i = 0
         while i < len(tokens):
             i = self.block(tokens, i, self._add)
-        return [self._section_node(s) for s in self.top], self.notes
+        return self.outline.sections(), self.notes
 
     def block(self, tokens: list[Token], i: int, add: Callable[[YNode], None]) -> int:
         """Read the block starting at tokens[i]; returns the index after it."""
@@ -106,23 +97,18 @@ class BlockReader:
         return end + 1
 
     def _add(self, node: YNode) -> None:
-        if not self.stack:
+        if not self.outline.is_open:
             if not self.before_heading:
                 self.before_heading = True
                 self.problems.append(Problem(self.source.name, node.line, node.column,
                                              "text before the first heading; a brief's text is in sections, "
                                              "so start with a '# Heading' line"))
             return
-        self.stack[-1].content.append(node)
+        self.outline.add(node)
 
     def _heading(self, token: Token, inline: Token) -> None:
         level = int(token.tag[1:])
-        node = self.text_node(token, inline)
-        while self.stack and self.stack[-1].level >= level:
-            self.stack.pop()
-        section = _Section(node, level)
-        (self.stack[-1].subsections if self.stack else self.top).append(section)
-        self.stack.append(section)
+        self.outline.heading(self.text_node(token, inline), level)
 
     def _paragraph(self, token: Token, inline: Token) -> YNode:
         children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
@@ -149,10 +135,17 @@ class BlockReader:
         line, column, _ = self.where(tokens[i])
         style = "numbered" if tokens[i].type == "ordered_list_open" else "bullet"
         items: list[YNode] = []
+        self._items(tokens, i, end, items)
+        return mapping([("list", scalar(style, line, column)), ("items", sequence(items, line, column))],
+                       line, column)
+
+    def _items(self, tokens: list[Token], i: int, end: int, items: list[YNode]) -> None:
+        """The items of the list tokens[i:end] into `items`; a nested list's items follow its parent's."""
         j = i + 1
         while j < end:
             item_end = _close(tokens, j)
             parts: list[YNode] = []
+            nested: list[YNode] = []
             k = j + 1
             while k < item_end:
                 t = tokens[k]
@@ -160,17 +153,21 @@ class BlockReader:
                     parts.append(self.text_node(t, tokens[k + 1]))
                     k += 3
                     continue
-                what = "a list inside a list item" if t.type.endswith("list_open") else f"'{t.type}'"
-                self.problem(t, f"{what} is not part of a brief (lists do not nest); it is left out")
+                if t.type.endswith("list_open"):
+                    self.problem(t, "a list inside a list item cannot nest in a brief; its items are set "
+                                    "in the list around it")
+                    self._items(tokens, k, _close(tokens, k), nested)
+                else:
+                    self.problem(t, f"Markdown '{t.type.removesuffix('_open')}' in a list item is not part "
+                                    "of a brief; it is left out")
                 k = _close(tokens, k) + 1
             if parts:
                 if len(parts) > 1:
                     self.problem(tokens[j], "a list item of several paragraphs is set as one paragraph")
                     parts[0].value = " ".join(p.value for p in parts)
                 items.append(parts[0])
+            items.extend(nested)
             j = item_end + 1
-        return mapping([("list", scalar(style, line, column)), ("items", sequence(items, line, column))],
-                       line, column)
 
     def _quote(self, tokens: list[Token], i: int, end: int, add: Callable[[YNode], None]) -> None:
         def quoted(node: YNode) -> None:
@@ -190,10 +187,17 @@ class BlockReader:
         parts: list[YNode] = []
 
         def part(node: YNode) -> None:
+            """A note holds paragraphs: a quote's or a list's text is set as paragraphs of it."""
             if node.kind == "scalar":
                 parts.append(node)
-            else:
-                self.problem(tokens[i], "a footnote holds paragraphs only; a list or image in one is left out")
+                return
+            kind = node.value[0][0].value
+            if kind == "quote":
+                parts.append(node.value[0][1])
+            elif kind == "list":
+                parts.extend(node.value[1][1].value)
+            self.problem(tokens[i], f"a footnote holds paragraphs only; its {kind} is "
+                         + ("left out" if kind == "image" else "set as paragraphs of the note"))
 
         j = i + 1
         while j < end:
@@ -214,15 +218,6 @@ class BlockReader:
     def _no_heading(self, tokens: list[Token], j: int) -> int:
         self.problem(tokens[j], "a heading inside a footnote is left out")
         return j + 3
-
-    def _section_node(self, s: _Section) -> YNode:
-        line, column = s.node.line, s.node.column
-        pairs: list[tuple[str, YNode]] = [("heading", s.node)]
-        if s.content:
-            pairs.append(("content", sequence(s.content, line, column)))
-        if s.subsections:
-            pairs.append(("sections", sequence([self._section_node(x) for x in s.subsections], line, column)))
-        return mapping(pairs, line, column)
 
 
 def _close(tokens: list[Token], i: int) -> int:
