@@ -48,6 +48,12 @@ def test_images_and_every_layout_pass(layout, tmp_path):
     assert validate(pdf, tmp_path) == []
 
 
+@pytest.mark.parametrize("example", sorted(p.name for p in (ROOT / "examples").glob("*.yaml")))
+def test_every_example_passes(example, tmp_path):
+    """Right-to-left shaped text, CJK from a font collection, a bibliography: all archived."""
+    assert validate(render_result(typeset.load(ROOT / "examples" / example), pdfa=True).pdf, tmp_path) == []
+
+
 def test_the_validator_rejects_ordinary_output(tmp_path):
     """Not PDF/A without the option: the validator sees what --pdfa adds."""
     errors = validate(render_result(typeset.load(SEED)).pdf, tmp_path)
@@ -151,9 +157,9 @@ def _write(tmp_path: Path, pdf: bytes) -> Path:
 def test_a_character_no_font_has_cannot_be_archived(tmp_path):
     """It would show the .notdef glyph, which PDF/A forbids (6.2.11.8); ordinary output warns."""
     brief = typeset.Brief.from_dict({"title": "Glyphs", "sections": [{"heading": "H", "content": [
-        "Text with \u4e2d in it."]}]})
-    assert "U+4E2D" in render_result(brief).warnings[0].message
+        "Text with \u16a0 in it."]}]})
+    assert "U+16A0" in render_result(brief).warnings[0].message
     with pytest.raises(typeset.LayoutError) as caught:
         render_result(brief, pdfa=True)
     assert [p.severity for p in caught.value.problems] == ["warning", "error"]
-    assert caught.value.message.startswith("PDF/A cannot show the character '\u4e2d' (U+4E2D)")
+    assert caught.value.message.startswith("PDF/A cannot show the character '\u16a0' (U+16A0)")

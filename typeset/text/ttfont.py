@@ -36,14 +36,19 @@ def subset_tag(face_name: bytes, subset: list[int], attempt: int = 0) -> str:
     return "".join(letters)
 
 
-def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """A ToUnicode CMap for a one-byte font subset: code -> character, for the codes in use."""
-    pairs = [f"<{code:02X}> <{chr(cp).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
-             for code, cp in enumerate(subset) if cp > 0]
+def to_unicode_cmap(base_font_name: str, subset: list[int], glyph_codes: frozenset[int] | set[int] = frozenset()) -> str:
+    """A ToUnicode CMap for a one-byte font subset: code -> character, for the codes in use
+    (ReportLab's also maps the unused ones to U+0000). Code points in `glyph_codes` read as
+    spaces: those stand for shaped glyphs (see typeset/render/glyphs.py), whose text a hidden
+    layer carries, and a space is what word extraction skips without making a word of it."""
+    def text(cp: int) -> str:
+        return "0020" if cp in glyph_codes else chr(cp).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    pairs = [f"<{code:02X}> <{text(cp)}>" for code, cp in enumerate(subset) if cp > 0]
     lines = [
         "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-        f"/CIDSystemInfo << /Registry ({fontname}) /Ordering ({fontname}) /Supplement 0 >> def",
-        f"/CMapName /{fontname} def", "/CMapType 2 def",
+        f"/CIDSystemInfo << /Registry ({base_font_name}) /Ordering ({base_font_name}) /Supplement 0 >> def",
+        f"/CMapName /{base_font_name} def", "/CMapType 2 def",
         "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
     ]
     for start in range(0, len(pairs), 100):  # at most 100 entries in one bfchar block
@@ -54,7 +59,12 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 class TaggedTTFont(TTFont):
-    """`TTFont` whose `addObjects` tags each subset with `subset_tag`; everything else is ReportLab's."""
+    """`TTFont` whose `addObjects` tags each subset with `subset_tag`; everything else is ReportLab's.
+
+    `glyph_codes`: private-use code points entered for shaped glyphs, which read as spaces.
+    """
+
+    glyph_codes: frozenset[int] = frozenset()
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 (ReportLab's name)
         """Add one PDF font per subset of this font used in `doc` (ReportLab 5's method, retagged)."""
@@ -83,7 +93,7 @@ class TaggedTTFont(TTFont):
             pdf_font.Widths = pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset)))
 
             cmap = pdfdoc.PDFStream()
-            cmap.content = to_unicode_cmap(base_font_name, subset)
+            cmap.content = to_unicode_cmap(base_font_name, subset, self.glyph_codes)
             if doc.compression:
                 cmap.filters = [pdfdoc.PDFZCompress]
             pdf_font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base_font_name)
