@@ -28,7 +28,7 @@ def test_the_wheel_is_typed_and_carries_fonts_licences_and_layouts(wheel: Path) 
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "typeset/py.typed" in names  # PEP 561: type checkers read the annotations
     fonts = {Path(n).name for n in names if n.startswith("typeset/_data/fonts/")}
-    assert {f.name for f in (REPO / "fonts").glob("*.ttf")} <= fonts
+    assert {f.name for f in (REPO / "fonts").glob("*.tt[cf]")} <= fonts
     assert {f.name for f in (REPO / "fonts").glob("LICENSE*")} <= fonts
     layouts = {Path(n).name for n in names if n.startswith("typeset/_data/layouts/")}
     assert {f.name for f in (REPO / "layouts").glob("*.yaml")} == layouts

@@ -91,14 +91,14 @@ def test_symbol_numbering(tmp_path: Path) -> None:
 def test_fallback_glyphs_are_drawn_and_missing_ones_warned_with_position(tmp_path: Path) -> None:
     src = tmp_path / "b.yaml"
     src.write_text("title: Glyphs\nsections:\n  - heading: Scripts\n    content:\n"
-                   "      - \"Armenian \u0531\u0532\u0533, superscript zero x\u2070, Han \u4e2d.\"\n",
+                   "      - \"Armenian \u0531\u0532\u0533, superscript zero x\u2070, Han \u4e2d, hieroglyph \U00013000.\"\n",
                    encoding="utf-8")
     result = render_result(load_brief(src), "issi-brief")
     text = "\n".join(page_lines(result.pdf))
-    assert "\u0531\u0532\u0533" in text and "x\u2070" in text
+    assert "\u0531\u0532\u0533" in text and "x\u2070" in text and "\u4e2d" in text
     with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
         fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars}
-    assert "DejaVuSans" in fonts
+    assert "DejaVuSans" in fonts and "WenQuanYiMicroHei-0" in fonts
     warnings = [str(w) for w in result.warnings]
-    assert warnings == [f"{src}:5:9: warning: no bundled font has the character '\u4e2d' (U+4E2D); "
+    assert warnings == [f"{src}:5:9: warning: no bundled font has the character '\U00013000' (U+13000); "
                         "it prints as a blank box"]

@@ -13,7 +13,7 @@ from typeset.style import bundled_layouts, load_layout
 
 
 @pytest.mark.parametrize("layout", bundled_layouts())
-@pytest.mark.parametrize("name", ["us-japan-alliance", "us-japan-alliance-cited", "features"])
+@pytest.mark.parametrize("name", ["us-japan-alliance", "us-japan-alliance-cited", "features", "multilingual"])
 def test_example_reads_back(name: str, layout: str) -> None:
     brief = load_brief(EXAMPLES / f"{name}.yaml")
     pdf = render(brief, layout)

@@ -274,3 +274,14 @@ def test_many_problems_in_one_run(problems):
         "b.yaml:17:3: warning: footnote 'bad' is never referenced",
         "b.yaml:17:14: error: a footnote cannot contain a footnote reference ([^nested])",
     ]
+
+
+def test_dir_sets_a_block_direction(load_yaml):
+    brief = load_yaml("title: T\nsections:\n  - heading: H\n    content:\n"
+                      "      - {paragraph: One, dir: rtl}\n      - {quote: Two, dir: LTR}\n      - Three\n")
+    assert [b.direction for b in brief.sections[0].content] == ["rtl", "ltr", "auto"]
+
+
+def test_a_bad_dir_is_one_clear_error(problems):
+    assert problems("title: T\nsections:\n  - heading: H\n    content:\n      - {paragraph: x, dir: up}\n") == [
+        "b.yaml:5:29: error: 'dir' must be 'auto', 'ltr' or 'rtl', got 'up'"]

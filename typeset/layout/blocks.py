@@ -12,6 +12,8 @@ from typeset.layout.inline import plain_runs, styled_runs
 from typeset.layout.lines import baseline_offset, line_elems, set_lines
 from typeset.model.document import Brief
 from typeset.model.nodes import Block, Image, Inline, ListBlock, Paragraph, Quote, Run, Section
+from typeset.text.scripts import has_rtl
+from typeset.text.types import StyledRun
 from typeset.units import parse_length
 
 
@@ -70,7 +72,8 @@ def plain_text(content: Inline) -> str:
 def _block(block: Block, ctx: Context, flow: Flow, brief: Brief, extra_space: float, after_heading: bool) -> None:
     ctx.where = block.pos
     if isinstance(block, Paragraph):
-        _paragraph(block.content, ctx, flow, extra_space, indent=not after_heading, hanging=block.hanging)
+        _paragraph(block.content, ctx, flow, extra_space, indent=not after_heading, hanging=block.hanging,
+                   direction=block.direction)
     elif isinstance(block, ListBlock):
         _list(block, ctx, flow, extra_space)
     elif isinstance(block, Quote):
@@ -80,14 +83,14 @@ def _block(block: Block, ctx: Context, flow: Flow, brief: Brief, extra_space: fl
 
 
 def _paragraph(content: Inline, ctx: Context, flow: Flow, extra_space: float, indent: bool = True,
-               hanging: bool = False) -> None:
+               hanging: bool = False, direction: str = "auto") -> None:
     """A paragraph; the first after a heading is not indented (as in LaTeX). A hanging
     paragraph's first line starts at the margin and the rest are indented."""
     body = ctx.layout.body
     runs = styled_runs(content, body, ctx, hyphenate=body.hyphenate)
     hang = min(body.hanging_indent.resolve(ctx.width), ctx.width / 2) if hanging else 0.0
     first = -hang if hanging else body.first_indent.resolve(ctx.width) if indent else 0.0
-    lines = set_lines(runs, body, ctx, measure=ctx.width - hang, indent_first=first)
+    lines = set_lines(runs, body, ctx, measure=ctx.width - hang, indent_first=first, direction=direction)
     elems = line_elems(lines, body, x=hang, widows=body.widows, orphans=body.orphans)
     flow.add(elems, max(extra_space, body.paragraph_space.resolve(ctx.width)))
 
@@ -98,8 +101,10 @@ def _list(block: ListBlock, ctx: Context, flow: Flow, extra_space: float) -> Non
     gap = spec.label_gap.resolve(ctx.width)
     for n, item in enumerate(block.items, 1):
         runs = styled_runs(item, body, ctx, hyphenate=body.hyphenate)
-        lines = set_lines(runs, body, ctx, measure=ctx.width - indent)
-        elems = line_elems(lines, body, x=indent, role="list", widows=body.widows, orphans=body.orphans)
+        rtl = _right_to_left(runs)  # an item in Urdu or Arabic: its label on the right
+        lines = set_lines(runs, body, ctx, measure=ctx.width - indent, direction="rtl" if rtl else "ltr")
+        elems = line_elems(lines, body, x=0.0 if rtl else indent, role="list", widows=body.widows,
+                           orphans=body.orphans)
         if not elems:
             continue
         label = spec.bullet if block.style == "bullet" else spec.number_format.format(n=n)
@@ -107,7 +112,7 @@ def _list(block: ListBlock, ctx: Context, flow: Flow, extra_space: float) -> Non
                                 ctx, measure=ctx.width)
         frags = [f for line in label_lines for f in line.frags]
         lw = max((f.x + f.width for f in frags), default=0.0)
-        lx = max(0.0, indent - gap - lw)
+        lx = ctx.width - indent + gap if rtl else max(0.0, indent - gap - lw)
         base = baseline_offset(body)
         first = elems[0]
         first.items = tuple(TextItem(lx + f.x, base, f) for f in frags) + first.items
@@ -115,11 +120,21 @@ def _list(block: ListBlock, ctx: Context, flow: Flow, extra_space: float) -> Non
         flow.add(elems, max(space, extra_space) if n == 1 else space)
 
 
+def _right_to_left(runs: list[StyledRun]) -> bool:
+    """Whether a list item's first strong character is right to left (UAX #9 P2)."""
+    if not any(has_rtl(r.text) for r in runs):
+        return False
+    from typeset.text.bidi import base_level
+
+    return base_level(runs) == 1
+
+
 def _quote(block: Quote, ctx: Context, flow: Flow, extra_space: float) -> None:
     spec = ctx.layout.quote
     left, right = spec.indent_left.resolve(ctx.width), spec.indent_right.resolve(ctx.width)
     runs = styled_runs(block.content, spec, ctx, hyphenate=ctx.layout.body.hyphenate)
-    lines = set_lines(runs, spec, ctx, measure=max(ctx.width - left - right, ctx.width / 4))
+    lines = set_lines(runs, spec, ctx, measure=max(ctx.width - left - right, ctx.width / 4),
+                      direction=block.direction)
     body = ctx.layout.body
     elems = line_elems(lines, spec, x=left, role="quote", widows=body.widows, orphans=body.orphans)
     flow.add(elems, max(extra_space, spec.space.resolve(ctx.width)))

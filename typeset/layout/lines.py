@@ -17,7 +17,7 @@ def baseline_offset(style: TextStyle) -> float:
 
 
 def set_lines(runs: Sequence[StyledRun], style: TextStyle, ctx: Context, *, measure: float,
-              indent_first: float = 0.0) -> list[Line]:
+              indent_first: float = 0.0, direction: str = "auto") -> list[Line]:
     """Break runs into lines in the style's alignment; warn once per character no font has.
 
     A note too long to share a page with the notes after it must not share a line
@@ -25,7 +25,7 @@ def set_lines(runs: Sequence[StyledRun], style: TextStyle, ctx: Context, *, meas
     missing = ctx.fonts.missing
     before = len(missing)
     lines = break_paragraph(runs, measure, ctx.fonts, align=style.align, indent_first=indent_first,
-                            language=ctx.language, params=ctx.params)
+                            language=ctx.language, params=ctx.params, direction=direction)
     ended: set[int] = set()
     for _ in range(8):  # each pass ends at least one more line; a paragraph has few huge notes
         crowded = {n for line in lines for n in line.notes[:-1] if n in ctx.huge_notes} - ended
@@ -35,7 +35,7 @@ def set_lines(runs: Sequence[StyledRun], style: TextStyle, ctx: Context, *, meas
             break
         ended |= crowded
         lines = break_paragraph(runs, measure, ctx.fonts, align=style.align, indent_first=indent_first,
-                                language=ctx.language, params=ctx.params)
+                                language=ctx.language, params=ctx.params, direction=direction)
     if len(missing) > before:
         for ch in list(missing)[before:]:
             ctx.warn(f"no bundled font has the character {ch!r} (U+{ord(ch):04X}); it prints as a blank box")

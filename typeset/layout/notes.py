@@ -16,14 +16,16 @@ from typeset.text.types import Frag
 
 
 def note_lines(note: Footnote, ctx: Context) -> list[Elem]:
-    """Lines of one note: its label hangs in the indent, its text is set at the note width."""
+    """Lines of one note: its label hangs in the indent, its text is set at the note width,
+    left to right like the label (a note that starts with an Urdu title still reads as a
+    note of a left-to-right brief; the title itself is reordered in place)."""
     spec = ctx.layout.footnotes
     ctx.where = note.pos
     indent = ctx.note_indent
     elems: list[Elem] = []
     for paragraph in (note.content, *note.more):  # further paragraphs start a line of their own
         runs = styled_runs(paragraph, spec, ctx, hyphenate=True)
-        lines = set_lines(runs, spec, ctx, measure=ctx.width - indent)
+        lines = set_lines(runs, spec, ctx, measure=ctx.width - indent, direction="ltr")
         elems.extend(line_elems(lines, spec, x=indent, role="note", widows=1, orphans=1))
     if not elems:  # an empty note still shows its label
         elems = line_elems([], spec) or [Elem(spec.leading, (), role="note")]

@@ -27,7 +27,8 @@ def words(text: str) -> list[str]:
 
 
 def elem_words(elem: Elem) -> list[str]:
-    return words(" ".join(i.frag.text for i in elem.items if isinstance(i, TextItem)))
+    # shaped glyphs read as spaces: their text is extracted from the hidden logical layer
+    return words(" ".join(i.frag.text for i in elem.items if isinstance(i, TextItem) and i.frag.glyphs is None))
 
 
 def document_words(elems: Iterable[Elem]) -> frozenset[str]:

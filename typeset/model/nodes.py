@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+Direction = Literal["auto", "ltr", "rtl"]
+
 
 @dataclass(frozen=True, slots=True)
 class Pos:
@@ -71,8 +73,11 @@ Inline = tuple[InlineItem, ...]
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """`direction`: "auto" (from the first strong character), "ltr" or "rtl" (`dir:` in YAML)."""
+
     content: Inline
     pos: Pos | None = None
+    direction: Direction = "auto"
     hanging: bool = False  # set with a hanging indent, as a bibliography entry is
 
 
@@ -87,6 +92,7 @@ class ListBlock:
 class Quote:
     content: Inline
     pos: Pos | None = None
+    direction: Direction = "auto"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 
 from typeset.model.check import Checker, one_of, pos, shorten, suggest
-from typeset.model.nodes import Block, Image, Inline, ListBlock, Paragraph, Quote, Section
+from typeset.model.nodes import Block, Direction, Image, Inline, ListBlock, Paragraph, Quote, Section
 from typeset.model.notes import Notes
 from typeset.model.tree import YNode
 
 MAX_LEVEL = 3
 SECTION_KEYS = ("heading", "content", "sections")
 BLOCK_TYPES = ("image", "list", "paragraph", "quote")
+DIRECTIONS = ("auto", "ltr", "rtl")
 LIST_STYLES = ("bullet", "numbered")
 _WIDTH = re.compile(r"(\d+(?:\.\d+)?|\.\d+)\s*(%|cm|mm|pt|in)")
 _WIDTH_HELP = "write a percentage of the text width (60%) or a length (8cm, 30mm, 120pt, 2in)"
@@ -94,16 +95,27 @@ class SectionReader:
             self.check.error(node, f"empty block; expected text or {one_of(list(BLOCK_TYPES))}")
 
     def _paragraph(self, node: YNode) -> Paragraph | None:
-        f = self.check.fields(node, ("paragraph",), "a paragraph block")
+        f = self.check.fields(node, ("paragraph", "dir"), "a paragraph block")
         content = self.inline(f["paragraph"], "'paragraph'")
-        return Paragraph(content, pos(node)) if content else None
+        return Paragraph(content, pos(node), self._direction(f.get("dir"))) if content else None
 
     def _quote(self, node: YNode) -> Quote | None:
-        f = self.check.fields(node, ("quote",), "a quote block")
+        f = self.check.fields(node, ("quote", "dir"), "a quote block")
         content = self.inline(f["quote"], "'quote'")
         if not content and self._empty(f["quote"]):
             self.check.error(f["quote"], "'quote' is empty")
-        return Quote(content, pos(node)) if content else None
+        return Quote(content, pos(node), self._direction(f.get("dir"))) if content else None
+
+    def _direction(self, node: YNode | None) -> Direction:
+        """`dir:` of a block: rtl sets it right to left, ltr left to right, auto (the default)
+        from its first strong character (Unicode's bidi rules P2-P3)."""
+        value = self.check.scalar(node, "'dir'")
+        if value is None:
+            return "auto"
+        if value.strip().lower() not in DIRECTIONS:
+            self.check.error(node, f"'dir' must be {one_of(list(DIRECTIONS))}, got '{shorten(value)}'")
+            return "auto"
+        return value.strip().lower()  # type: ignore[return-value]
 
     def _list(self, node: YNode) -> ListBlock | None:
         f = self.check.fields(node, ("list", "items"), "a list block")

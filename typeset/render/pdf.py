@@ -140,6 +140,11 @@ class _Painter:
             i = 0
             while i < len(items):
                 item = items[i]
+                if isinstance(item, TextItem) and (item.frag.glyphs is not None or item.frag.hidden):
+                    self._shaped(text, state, x, top, item)
+                    prev = item
+                    i += 1
+                    continue
                 if isinstance(item, TextItem):
                     if item.frag.mark is not None and prev is not None and _glued_to_label_char(prev, item):
                         self._separator(text, state, x, top, prev, item)
@@ -205,7 +210,7 @@ class _Painter:
             g = item.frag
             if g.font != font or g.size != size or g.color != color or g.rise != rise or g.link != link \
                     or g.mark is not None or g.anchor is not None or not g.text or " " in g.text \
-                    or "\u00a0" in g.text:  # not `_plain`
+                    or "\u00a0" in g.text or g.glyphs is not None or g.hidden:  # not `_plain`, not shaped
                 break
             gap = item.x - (last.x + last.frag.width) - space  # type: ignore[union-attr]
             if word_space is None:
@@ -244,11 +249,46 @@ class _Painter:
         if state.get("color") != f.color:
             text.setFillColorRGB(*color_rgb(f.color))
             state["color"] = f.color
+        if state.get("mode", 0) != 0:  # after an invisible logical text layer (see _shaped)
+            text.setTextRenderMode(0)
+            text.setHorizScale(100.0)
+            state["mode"], state["scale"] = 0, 100.0
         if word_space is not None and state.get("word_space", 0.0) != word_space:
             text.setWordSpace(word_space)
             state["word_space"] = word_space
         text.setTextOrigin(x + item.x, top - item.baseline + f.rise)
         self.shower.show(text, f.text if string is None else string)
+        if f.anchor is not None:
+            self.c.bookmarkHorizontal(f"note{f.anchor}", x + item.x, top - item.baseline + f.size * 2)
+        if f.mark is not None:
+            self.c.bookmarkHorizontal(f"mark{f.mark}", x + item.x, top - item.baseline + f.size * 3)
+
+    def _shaped(self, text: canvas.PDFTextObject, state: dict[str, object], x: float, top: float,
+                item: TextItem) -> None:
+        """A frag of a reordered right-to-left stretch: its glyphs, or its invisible logical text."""
+        from typeset.render import glyphs  # only for right-to-left text
+
+        f = item.frag
+        size = f.size + glyphs.HIDDEN_SIZE_STEP if f.hidden else f.size
+        if state.get("font") != (f.font, size):
+            text.setFont(f.font, size)
+            state["font"] = (f.font, size)
+        if state.get("color") != f.color:
+            text.setFillColorRGB(*color_rgb(f.color))
+            state["color"] = f.color
+        mode, scale = (3, glyphs.hidden_scale(f)) if f.hidden else (0, 100.0)
+        if state.get("mode", 0) != mode:
+            text.setTextRenderMode(mode)
+            state["mode"] = mode
+        if state.get("scale", 100.0) != scale:
+            text.setHorizScale(scale)
+            state["scale"] = scale
+        base = top - item.baseline + f.rise
+        if f.hidden:
+            text.setTextOrigin(x + item.x, base)
+            text.textOut(f.text)
+        else:
+            glyphs.draw_glyphs(text, f, x + item.x, base)
         if f.anchor is not None:
             self.c.bookmarkHorizontal(f"note{f.anchor}", x + item.x, top - item.baseline + f.size * 2)
         if f.mark is not None:

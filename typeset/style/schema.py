@@ -70,6 +70,9 @@ def _default_families() -> dict[str, FontFamily]:
         "sans": FontFamily("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
                            "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf"),
         "dejavu": FontFamily("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "", ""),
+        "naskh": FontFamily("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", "", ""),
+        "nastaliq": FontFamily("NotoNastaliqUrdu-Regular.ttf", "NotoNastaliqUrdu-Bold.ttf", "", ""),
+        "cjk": FontFamily("WenQuanYiMicroHei.ttc", "", "", ""),
     }
 
 
@@ -77,7 +80,9 @@ def _default_families() -> dict[str, FontFamily]:
 class FontsStyle:
     families: dict[str, FontFamily] = field(default_factory=_default_families,
                                             metadata={"help": "font families by name"})
-    fallback: tuple[str, ...] = key(("dejavu",), "families tried, in order, for characters a font lacks")
+    fallback: tuple[str, ...] = key(("naskh", "dejavu", "cjk"),
+                                    "families tried, in order, for characters a font lacks (Arabic and Urdu "
+                                    "in naskh or nastaliq, Chinese, Japanese and Korean in cjk)")
 
 
 @dataclass(frozen=True, slots=True)

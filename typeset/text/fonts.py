@@ -31,6 +31,7 @@ _STANDARD: dict[str, tuple[str, str, str, str]] = {
     "Times": ("Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic"),
 }
 _WORD_CACHE_LIMIT = 200_000
+_JOINERS = "\u200c\u200d"
 _IGNORABLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
 
 
@@ -189,6 +190,8 @@ class FontBook:
         current = font
         for i, ch in enumerate(text):
             chosen = self._font_for(ch, font, count_missing)
+            if chosen == font and current != font and ch in _JOINERS:
+                chosen = current  # a (non-)joiner stays in the fallback face of its word, which shapes it
             if chosen != current and i > start:
                 pieces.append((text[start:i], current))
                 start = i

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typeset.text.fonts import FontBook, FontMetrics, word_units
 from typeset.text.hyphenate import Hyphenator
 from typeset.text.params import INF_PENALTY, BreakParams
+from typeset.text.scripts import cjk_breaks, has_cjk, has_rtl, needs_shaping
 from typeset.text.types import StyledRun
 
 _SPACE_SPLIT = re.compile(r"([^\S\u00a0\u2007\u202f]+)")  # breakable whitespace
@@ -31,6 +32,7 @@ _SLOW_CHARS = re.compile(r"[-\u2010\u2013\u2014\u00a0\u2007\u202f]")  # dashes a
 _NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 _SOFT_HYPHEN = "\u00ad"
 _ZWSP = "\u200b"
+_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
 
 
 @dataclass(slots=True)
@@ -58,9 +60,10 @@ class Penalty:
     """A possible break. `kind` says why it exists:
 
     "hyphen" (from the dictionary, pass 2 on), "soft" (U+00AD), "explicit"
-    (after a dash), "url", "zwsp", "split" (last resort inside a word), and
-    the unbreakable "nbsp", "mark" and the "finish" sequence. `hyphen` is
-    drawn at the line end when the break is taken.
+    (after a dash), "url", "zwsp", "cjk" (between ideographs or kana),
+    "split" (last resort inside a word), and the unbreakable "nbsp", "mark"
+    and the "finish" sequence. `hyphen` is drawn at the line end when the
+    break is taken.
     """
 
     width: float
@@ -351,6 +354,8 @@ class _Builder:
 
     def _piece(self, s: str, run: StyledRun, allow_hyphenation: bool) -> None:
         """Boxes for `s`, with penalties at its internal break points."""
+        if not s.isascii() and (has_rtl(s) or has_cjk(s)):
+            allow_hyphenation = False  # no patterns for these scripts; a joined word must not split
         points = _break_points(s, run, self.hyphenator if allow_hyphenation and run.hyphenate else None)
         start = 0
         for pos, kind in points:
@@ -365,7 +370,11 @@ class _Builder:
         self._flush_space()  # only now: a token of invisible characters adds no second space
         fonts = self.fonts
         for text, font in fonts.split_fallback(s, run.font, count_missing=self.count_missing):
-            self.items.append(Box(fonts.width(text, font, run.size), text, font, run))
+            if text.isascii() or not needs_shaping(text):
+                width = fonts.width(text, font, run.size)
+            else:
+                width = _shaped_width(text, font, run.size, fonts)
+            self.items.append(Box(width, text, font, run))
 
     def _break_after(self, kind: str, run: StyledRun) -> None:
         """A break opportunity after the last box (none at paragraph start or next to a space)."""
@@ -423,14 +432,16 @@ class _Builder:
 
 
 def _clean(token: str) -> list[tuple[str, str | None]]:
-    """Split at soft hyphens and zero-width spaces; drop other invisible controls."""
+    """Split at soft hyphens and zero-width spaces; drop other invisible controls, but keep the
+    (non-)joiners in joining scripts, where they choose letter forms (Persian and Urdu "می‌شود")."""
     out: list[tuple[str, str | None]] = []
     buf: list[str] = []
+    joiners = _JOINERS if needs_shaping(token) else ""
     for c in token:
         if c in (_SOFT_HYPHEN, _ZWSP):
             out.append(("".join(buf), "soft" if c == _SOFT_HYPHEN else "zwsp"))
             buf = []
-        elif unicodedata.category(c) not in ("Cc", "Cf"):
+        elif unicodedata.category(c) not in ("Cc", "Cf") or c in joiners:
             buf.append(c)
     out.append(("".join(buf), None))
     return out
@@ -446,8 +457,12 @@ def _break_points(s: str, run: StyledRun, hyphenator: Hyphenator | None) -> list
             if s[i] in _URL_BREAK_AFTER and s[i + 1] not in _URL_BREAK_AFTER
         ]
     points: list[tuple[int, str]] = []
+    if not s.isascii() and has_cjk(s):
+        points = [(i, "cjk") for i in cjk_breaks(s)]
     if "-" in s or "\u2010" in s or "\u2013" in s or "\u2014" in s:
-        points = [(m.end(), "explicit") for m in _DASHES.finditer(s) if m.start() > 0 and m.end() < n]
+        points += [(m.end(), "explicit") for m in _DASHES.finditer(s) if m.start() > 0 and m.end() < n]
+    if points and points[0][1] == "cjk":
+        points.sort()  # CJK breaks and breaks after dashes, in order
     if hyphenator is not None and n >= hyphenator.min_letters:
         if s.isalpha():
             points.extend((p, "hyphen") for p in hyphenator.positions(s))
@@ -457,3 +472,15 @@ def _break_points(s: str, run: StyledRun, hyphenator: Hyphenator | None) -> list
                 points.extend((base + p, "hyphen") for p in hyphenator.positions(m.group()))
         points.sort()
     return points
+
+
+def _shaped_width(text: str, font: str, size: float, fonts: FontBook) -> float:
+    """Joining-script text is as wide as HarfBuzz shapes it (imported only for such text)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if not isinstance(getFont(font), TTFont):
+        return fonts.width(text, font, size)
+    from typeset.text.shaping import shaped_width
+
+    return shaped_width(text, font, size)

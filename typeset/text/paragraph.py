@@ -26,6 +26,7 @@ from typeset.text.items import Item, ParagraphItems, build_items, collect_items,
 from typeset.text.linebreak import PassSettings, knuth_plass, scan
 from typeset.text.overwide import overwide_segments, split_overwide
 from typeset.text.params import INF_BAD, BreakParams
+from typeset.text.scripts import has_rtl
 from typeset.text.setline import set_lines
 from typeset.text.types import Align, Line, StyledRun
 
@@ -45,8 +46,13 @@ def break_paragraph(
     indent_first: float = 0.0,
     language: str = "en",
     params: BreakParams | None = None,
+    direction: str = "auto",
 ) -> list[Line]:
-    """Break and set one paragraph; [] when it holds no visible text."""
+    """Break and set one paragraph; [] when it holds no visible text.
+
+    `direction` is "ltr", "rtl" or "auto" (from the first strong character, as
+    UAX #9 rules P2-P3 say); lines with right-to-left text are reordered for
+    display after breaking (see bidi.py)."""
     params = params or BreakParams()
     if measure <= 0:
         raise ValueError(f"measure must be positive, got {measure}")
@@ -81,8 +87,18 @@ def break_paragraph(
         if breaks is not None:
             break
     assert breaks is not None, "a forcing pass always returns breaks"
-    return set_lines(items, breaks, fonts, measure=measure, indent_first=indent_first, align=align,
-                     ragged_fill=params.ragged_fill)
+    lines = set_lines(items, breaks, fonts, measure=measure, indent_first=indent_first, align=align,
+                      ragged_fill=params.ragged_fill)
+    if direction != "rtl" and not any(has_rtl(r.text) for r in runs):
+        return lines
+    from typeset.text.bidi import base_level, reorder  # only for right-to-left text
+
+    base = base_level(runs, direction)
+    if base is None:
+        return lines
+    layer = next((r.font for r in runs if r.mark is None), runs[0].font)
+    return [reorder(line, base, fonts, measure=measure, indent=indent_first if k == 0 else 0.0, align=align,
+                    layer_font=layer) for k, line in enumerate(lines)]
 
 
 def _passes(

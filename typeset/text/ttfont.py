@@ -32,8 +32,24 @@ def subset_tag(face_name: bytes, subset: list[int], attempt: int = 0) -> str:
     return "".join(letters)
 
 
+def to_unicode_cmap(base_font_name: str, subset: list[int], glyph_codes: frozenset[int] | set[int]) -> str:
+    """ReportLab's ToUnicode CMap, reading the code points in `glyph_codes` as spaces: those stand
+    for shaped glyphs (see typeset/render/glyphs.py), whose text a hidden layer carries, and a
+    space is what word extraction skips without making a word of it."""
+    cmap = makeToUnicodeCMap(base_font_name, subset)
+    for i, cp in enumerate(subset):
+        if cp in glyph_codes:
+            cmap = cmap.replace(f"<{i:02X}> <{cp:04X}>", f"<{i:02X}> <0020>", 1)
+    return cmap
+
+
 class TaggedTTFont(TTFont):
-    """`TTFont` whose `addObjects` tags each subset with `subset_tag`; everything else is ReportLab's."""
+    """`TTFont` whose `addObjects` tags each subset with `subset_tag`; everything else is ReportLab's.
+
+    `glyph_codes`: private-use code points entered for shaped glyphs, which read as spaces.
+    """
+
+    glyph_codes: frozenset[int] = frozenset()
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 (ReportLab's name)
         """Add one PDF font per subset of this font used in `doc` (ReportLab 5's method, retagged)."""
@@ -62,7 +78,7 @@ class TaggedTTFont(TTFont):
             pdf_font.Widths = pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset)))
 
             cmap = pdfdoc.PDFStream()
-            cmap.content = makeToUnicodeCMap(base_font_name, subset)
+            cmap.content = to_unicode_cmap(base_font_name, subset, self.glyph_codes)
             if doc.compression:
                 cmap.filters = [pdfdoc.PDFZCompress]
             pdf_font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base_font_name)

@@ -37,8 +37,23 @@ class StyledRun:
 
 
 @dataclass(frozen=True, slots=True)
+class Glyph:
+    """One shaped glyph, in 1/1000 em: `x`, `y` from its run's left end and baseline."""
+
+    gid: int
+    x: float
+    y: float
+    advance: float
+
+
+@dataclass(frozen=True, slots=True)
 class Frag:
-    """A piece of text placed on a line; `x` is from the line's left edge."""
+    """A piece of text placed on a line; `x` is from the line's left edge.
+
+    Right-to-left stretches (see bidi.py) come as `glyphs`: the shaped glyphs
+    to draw in place of `text`; and as `hidden` frags: the logical text, drawn
+    invisibly over the same place for text extraction.
+    """
 
     x: float
     width: float
@@ -50,18 +65,23 @@ class Frag:
     link: str | None = None
     mark: int | None = None
     anchor: int | None = None
+    glyphs: tuple[Glyph, ...] | None = None
+    hidden: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
     """One set line. `width` is the width its content occupies after justification.
 
+    A line with right-to-left text has its frags in display order, left to
+    right, then its hidden logical-text frags (see bidi.py).
+
     `measure` is the width available to this line's content: the paragraph's
     measure, less `indent_first` on the first line. Frag x values already
     include that indent and the alignment offset. `ascent` and `descent` are
     positive distances above and below the baseline, the largest over the
     frags (rise included). `hyphenated` means a hyphen was added at the end:
-    it is the last character of the last frag.
+    it is the last character of the last frag (of a left-to-right line).
     """
 
     frags: tuple[Frag, ...]
