@@ -253,6 +253,8 @@ class _Painter:
             text.setTextRenderMode(0)
             text.setHorizScale(100.0)
             state["mode"], state["scale"] = 0, 100.0
+        if word_space is not None and abs(word_space) < 5e-7:
+            word_space = 0.0  # a rounding residue of the gap arithmetic; "0 Tw" would be a no-op
         if word_space is not None and state.get("word_space", 0.0) != word_space:
             text.setWordSpace(word_space)
             state["word_space"] = word_space
