@@ -6,6 +6,8 @@ internal error, 130 interrupted. Problems go to stderr, one per line, as
 ``FILE:LINE:COLUMN: error: MESSAGE``. There is never a traceback unless
 TYPESET_DEBUG=1 is set in the environment.
 
+Briefs are YAML, Markdown (.md) or Word (.docx), told by the suffix or
+--from; `convert` writes any of them as the equivalent YAML brief.
 `validate` prints ``BRIEF: ok (N notes)`` on stdout for each valid brief
 (silenced by --quiet); `build` of one brief prints nothing but problems.
 `build` of several briefs runs them in parallel processes (--jobs, see
@@ -55,12 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="briefset", description="Typeset YAML briefs into PDFs with per-page footnotes.")
+        prog="briefset", description="Typeset briefs (YAML, Markdown or Word) into PDFs with per-page footnotes.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("validate", help="check briefs without rendering them",
                        description="Check briefs; prints 'BRIEF: ok (N notes)' for each valid one.")
-    p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml")
+    p.add_argument("briefs", nargs="+", metavar="BRIEF")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
     _from_option(p)
@@ -68,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="render briefs to PDF",
                        description="Render each brief to PDF (default: BRIEF.pdf beside it).")
-    p.add_argument("briefs", nargs="+", metavar="BRIEF.yaml")
+    p.add_argument("briefs", nargs="+", metavar="BRIEF")
     p.add_argument("-o", "--output", metavar="OUT.pdf", help="output file (one brief only)")
     p.add_argument("--layout", metavar="NAME_OR_PATH", help="layout name or layout file")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")

@@ -202,3 +202,12 @@ def test_styles_are_for_word_files_only(tmp_path: Path) -> None:
     (tmp_path / "b.md").write_text("---\ntitle: T\n---\n# H\n\nText.\n")
     with pytest.raises(BriefError, match="paragraph styles can be mapped for a Word file only"):
         load_brief(tmp_path / "b.md", styles={"Byline": "author"})
+
+
+def test_a_nested_list_joins_the_list_around_it(tmp_path: Path) -> None:
+    body = brief_body(p("one", num=(1, 0)), p("nested", num=(3, 1)), p("two", num=(1, 0)))
+    brief = load_brief(write_docx(tmp_path / "b.docx", body))
+    (only,) = brief.sections[0].content
+    assert [i[0].text for i in only.items] == ["one", "nested", "two"]
+    assert [w.message for w in brief.warnings] == [
+        "a nested list cannot be set in a brief; its items are set in the list around it"]

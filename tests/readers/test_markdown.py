@@ -133,3 +133,14 @@ def test_an_image_path_is_held_to_the_brief_folder(tmp_path: Path) -> None:
     brief = load_brief(write(tmp_path, FRONT + "# H\n\n![x](../../etc/passwd)\n"))
     with pytest.raises(BriefError, match=r"^b\.md:9:1: error: .*outside"):
         render(brief)
+
+
+def test_nested_lists_and_quotes_in_notes_keep_their_text(tmp_path: Path) -> None:
+    md = FRONT + "# H\n\n- one\n  - nested\n- two\n\nA.[^n]\n\n[^n]: Note.\n\n    > Quoted in the note.\n"
+    brief = load_brief(write(tmp_path, md))
+    assert [i[0].text for i in brief.sections[0].content[0].items] == ["one", "nested", "two"]
+    assert brief.footnotes[0].more == ((Run("Quoted in the note."),),)
+    assert [str(w) for w in brief.warnings] == [
+        "b.md:10:3: warning: a list inside a list item cannot nest in a brief; its items are set in the list "
+        "around it",
+        "b.md:15:1: warning: a footnote holds paragraphs only; its quote is set as paragraphs of the note"]

@@ -1,4 +1,4 @@
-"""Hostile Word files: each gets one clear error, and no file outside the brief's folder is opened.
+"""Hostile Word files (and Markdown): each gets one clear error, and no file outside the brief's folder is opened.
 
 A .docx is a zip of XML parts from whoever wrote it. Built here: a zip bomb
 (one part that inflates past the limit, one that inflates a thousandfold),
@@ -137,3 +137,34 @@ def test_a_good_docx_opens_only_its_own_file(tmp_path: Path) -> None:
     package = Path(typeset.__file__).resolve().parent
     ok = [tmp_path.resolve(), package, LAYOUTS_DIR.resolve(), FONTS_DIR.resolve(), *python_prefixes()]
     assert [e[1] for e in opened(result) if not allowed(e[1], ok)] == []
+
+
+def test_markdown_opens_only_its_folder(tmp_path: Path) -> None:
+    brief, outside = tmp_path / "brief", tmp_path / "outside"
+    brief.mkdir()
+    outside.mkdir()
+    (outside / "secret.png").write_bytes(b"\x89PNG not read")
+    (brief / "good.md").write_text("---\ntitle: T\n---\n# H\n\nText.[^a]\n\n[^a]: A note <https://e.org>.\n")
+    (brief / "bad.md").write_text("---\ntitle: T\nlayout: ../outside/x.yaml\n---\n# H\n\n"
+                                  "![x](../outside/secret.png)\n")
+    result = run_child([[str(brief / "good.md"), str(brief / "good.pdf"), None, None],
+                        [str(brief / "bad.md"), None, None, None]], cwd=brief)
+    assert [r[0] for r in result["results"]] == ["ok", "BriefError"]
+    package = Path(typeset.__file__).resolve().parent
+    ok = [brief.resolve(), package, LAYOUTS_DIR.resolve(), FONTS_DIR.resolve(), *python_prefixes()]
+    assert [e[1] for e in opened(result) if not allowed(e[1], ok)] == []
+    assert [e for e in result["events"] if e[0].startswith(FORBIDDEN)] == []
+
+
+def test_a_zip_that_understates_its_parts_is_still_refused(files, tmp_path: Path) -> None:
+    import struct
+
+    data = bytearray(files[2]["many"].read_bytes())
+    record = data.rfind(b"PK\x06\x06")  # the zip64 end record: its counts say 3 parts
+    struct.pack_into("<QQ", data, record + 24, 3, 3)
+    path = tmp_path / "liar.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(BriefError) as info:
+        load_brief(path)
+    (problem,) = info.value.problems
+    assert problem.message.startswith("too many parts in the .docx (100,001; the limit is 2,000)")

@@ -12,6 +12,7 @@ import pytest
 
 from tests.helpers.scaling import growth
 from tests.security.helpers import brief_yaml, notes_brief, typeset
+from typeset.errors import BriefError
 from typeset.model import Limits
 from typeset.model.limits import DEFAULT_LIMITS
 from typeset.model.markup import MAX_URL_CHARS
@@ -121,3 +122,16 @@ def test_ten_thousand_notes(tmp_path):
 def brief_from_text(folder: Path, name: str, text: str):
     (folder / name).write_text(text)
     return load_brief(folder / name)
+
+
+def test_markdown_and_word_count_their_blocks(tmp_path: Path) -> None:
+    from tests.readers.docxutil import brief_body, p, write_docx
+
+    limits = Limits(max_nodes=50)
+    (tmp_path / "b.md").write_text("---\ntitle: T\n---\n# H\n\n" + "Para.\n\n" * 40)
+    with pytest.raises(BriefError, match=r"b\.md: error: too many Markdown blocks \(more than 50\)"):
+        load_brief(tmp_path / "b.md", limits=limits)
+    path = write_docx(tmp_path / "b.docx", brief_body(*[p("Para.")] * 60))
+    with pytest.raises(BriefError, match=r"b\.docx: error: too many paragraphs \(more than 50\)"):
+        load_brief(path, limits=limits)
+    assert load_brief(path).sections[0].content  # the default limit is far above a real brief

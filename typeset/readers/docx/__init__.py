@@ -110,6 +110,8 @@ class _Reader:
 
     def _paragraph(self, p: Element) -> None:
         self.count += 1
+        if self.count > self.limits.max_nodes:
+            raise PackageError(f"too many paragraphs (more than {self.limits.max_nodes:,})")
         ppr = p.find(f"{{{W}}}pPr")
         style = attr(ppr.find(f"{{{W}}}pStyle"), "val") if ppr is not None and \
             ppr.find(f"{{{W}}}pStyle") is not None else None
@@ -171,8 +173,11 @@ class _Reader:
             ilvl = attr(num.find(f"{{{W}}}ilvl"), "val") if num.find(f"{{{W}}}ilvl") is not None else "0"
         elif style in self.styles.para_numbering:
             num_id, ilvl = self.styles.para_numbering[style or ""], "0"
-        if ilvl not in ("", "0", None):
+        if ilvl not in ("", "0", None) and self._open_list is not None \
+                and self.outline.last() is self._open_list[1]:
             self.unmapped("a nested list", "its items are set in the list around it")
+            self._open_list[2].value.append(node)
+            return
         kind = role if role in ("bullet", "numbered") else \
             self.styles.list_style(num_id or "", ilvl or "0") if num_id else "bullet"
         if self._open_list is not None and self._open_list[0] == (kind, num_id) \

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,7 @@ from defusedxml import DefusedXmlException
 
 MAX_MEMBERS = 2_000
 MAX_MEMBER_BYTES = 25_000_000  # one part, inflated (an image may be 20 MB)
+MAX_XML_BYTES = 10_000_000  # one XML part, inflated: parsed, it takes several times that in memory
 MAX_TOTAL_BYTES = 100_000_000  # all parts read, inflated
 MAX_RATIO = 100  # inflated / compressed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 1_000_000
@@ -46,6 +48,9 @@ class Package:
     """The members of a .docx, read on demand within the limits."""
 
     def __init__(self, data: bytes) -> None:
+        declared = _declared_members(data)
+        if declared is not None and declared > MAX_MEMBERS:  # before zipfile reads the whole directory
+            raise PackageError(f"too many parts in the .docx ({declared:,}; the limit is {MAX_MEMBERS:,})")
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
@@ -64,21 +69,21 @@ class Package:
     def has(self, name: str) -> bool:
         return name in self.members
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, max_bytes: int = MAX_MEMBER_BYTES) -> bytes:
         """A member's bytes, stopping as soon as it inflates past a limit."""
         info = self.members.get(name)
         if info is None:
             raise PackageError(f"the .docx has no part '{name}'")
-        limit = min(MAX_MEMBER_BYTES, MAX_TOTAL_BYTES - self.read_total)
+        limit = min(max_bytes, MAX_TOTAL_BYTES - self.read_total)
         if info.file_size > limit:
-            raise PackageError(_too_big(name, info.file_size))
+            raise PackageError(_too_big(name, info.file_size, max_bytes))
         try:
             with self.zip.open(info) as f:
                 data = f.read(limit + 1)
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
             raise PackageError(f"part '{name}' is damaged: {exc}") from None
         if len(data) > limit:
-            raise PackageError(_too_big(name, len(data)))
+            raise PackageError(_too_big(name, len(data), max_bytes))
         if len(data) > RATIO_FLOOR and len(data) > MAX_RATIO * max(info.compress_size, 1):
             raise PackageError(f"part '{name}' inflates {len(data) // max(info.compress_size, 1):,} times "
                                f"(a zip bomb); the limit is {MAX_RATIO}")
@@ -87,7 +92,7 @@ class Package:
 
     def xml(self, name: str) -> Element:
         """A member parsed as XML, refusing DTDs and entities."""
-        data = self.read(name)
+        data = self.read(name, MAX_XML_BYTES)
         try:
             return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
         except DefusedXmlException:
@@ -116,6 +121,26 @@ class Package:
         return out
 
 
+def _declared_members(data: bytes) -> int | None:
+    """The member count a zip's end record (or zip64 end record) declares; None if none is found.
+
+    zipfile would read every entry of the directory first; a lie here only
+    moves the refusal to the count of the entries zipfile reads.
+    """
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return None
+    (count,) = struct.unpack_from("<H", data, end + 10)
+    locator = end - 20
+    if count == 0xFFFF and locator >= 0 and data[locator:locator + 4] == b"PK\x06\x07":  # zip64
+        (offset,) = struct.unpack_from("<Q", data, locator + 8)
+        if offset + 40 <= len(data) and data[offset:offset + 4] == b"PK\x06\x06":
+            (count,) = struct.unpack_from("<Q", data, offset + 32)
+            return count
+        return None
+    return count
+
+
 def attr(el: Element, name: str, ns: str = W) -> Any:
     return el.get(f"{{{ns}}}{name}")
 
@@ -133,6 +158,6 @@ def _inside(folder: str, target: str) -> str:
     return path
 
 
-def _too_big(name: str, size: int) -> str:
+def _too_big(name: str, size: int, limit: int) -> str:
     return (f"part '{name}' inflates to {size:,} bytes or more, past the limit "
-            f"({MAX_MEMBER_BYTES:,} per part, {MAX_TOTAL_BYTES:,} in all); a zip bomb?")
+            f"({limit:,} for this part, {MAX_TOTAL_BYTES:,} in all); a zip bomb?")

@@ -111,7 +111,8 @@ class RunReader:
             elif name == "drawing":
                 self._drawing(child, out)
             elif name in ("pict", "object"):
-                self.unmapped(_TEXT_BOX if _has(child, "textbox") else "an embedded object or old-style picture")
+                self.unmapped(_TEXT_BOX if _has(child, "textbox") else "a horizontal rule" if _is_rule(child)
+                              else "an embedded object or old-style picture")
             elif name == "sym":
                 self._text(out, _symbol(attr(child, "char") or ""), italic, bold, href)
             elif f"{{{W}}}{name}" not in _IGNORED and name not in ("rPr", "annotationRef"):
@@ -202,6 +203,11 @@ def _symbol(code: str) -> str:
 
 def _on(el: Element | None) -> bool:
     return el is not None and (attr(el, "val") or "1").lower() not in _OFF
+
+
+def _is_rule(el: Element) -> bool:
+    """A VML shape marked as a horizontal rule (`o:hr="t"`), as Word and Pandoc write one."""
+    return any(v == "t" and k.endswith("}hr") for e in el.iter() for k, v in e.attrib.items())
 
 
 def _has(el: Element, local: str) -> bool:

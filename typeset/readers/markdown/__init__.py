@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from typeset.errors import Problem
+from typeset.errors import BriefError, Problem
 from typeset.model.limits import Limits
 from typeset.model.tree import YNode
 from typeset.readers.common import Tree, read_text
@@ -40,6 +40,8 @@ def read(path: Path, display: str, limits: Limits) -> Tree:
     problems: list[Problem] = []
     env: dict = {}
     tokens = parser().parse(text, env)
+    if len(tokens) > limits.max_nodes:
+        raise BriefError(Problem(display, None, None, f"too many Markdown blocks (more than {limits.max_nodes:,})"))
     header: list[tuple[YNode, YNode]] = []
     if tokens and tokens[0].type == "front_matter":
         header = _front_matter(tokens[0].content, display, limits, problems)

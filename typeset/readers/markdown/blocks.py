@@ -135,10 +135,17 @@ class BlockReader:
         line, column, _ = self.where(tokens[i])
         style = "numbered" if tokens[i].type == "ordered_list_open" else "bullet"
         items: list[YNode] = []
+        self._items(tokens, i, end, items)
+        return mapping([("list", scalar(style, line, column)), ("items", sequence(items, line, column))],
+                       line, column)
+
+    def _items(self, tokens: list[Token], i: int, end: int, items: list[YNode]) -> None:
+        """The items of the list tokens[i:end] into `items`; a nested list's items follow its parent's."""
         j = i + 1
         while j < end:
             item_end = _close(tokens, j)
             parts: list[YNode] = []
+            nested: list[YNode] = []
             k = j + 1
             while k < item_end:
                 t = tokens[k]
@@ -146,17 +153,21 @@ class BlockReader:
                     parts.append(self.text_node(t, tokens[k + 1]))
                     k += 3
                     continue
-                what = "a list inside a list item" if t.type.endswith("list_open") else f"'{t.type}'"
-                self.problem(t, f"{what} is not part of a brief (lists do not nest); it is left out")
+                if t.type.endswith("list_open"):
+                    self.problem(t, "a list inside a list item cannot nest in a brief; its items are set "
+                                    "in the list around it")
+                    self._items(tokens, k, _close(tokens, k), nested)
+                else:
+                    self.problem(t, f"Markdown '{t.type.removesuffix('_open')}' in a list item is not part "
+                                    "of a brief; it is left out")
                 k = _close(tokens, k) + 1
             if parts:
                 if len(parts) > 1:
                     self.problem(tokens[j], "a list item of several paragraphs is set as one paragraph")
                     parts[0].value = " ".join(p.value for p in parts)
                 items.append(parts[0])
+            items.extend(nested)
             j = item_end + 1
-        return mapping([("list", scalar(style, line, column)), ("items", sequence(items, line, column))],
-                       line, column)
 
     def _quote(self, tokens: list[Token], i: int, end: int, add: Callable[[YNode], None]) -> None:
         def quoted(node: YNode) -> None:
@@ -176,10 +187,17 @@ class BlockReader:
         parts: list[YNode] = []
 
         def part(node: YNode) -> None:
+            """A note holds paragraphs: a quote's or a list's text is set as paragraphs of it."""
             if node.kind == "scalar":
                 parts.append(node)
-            else:
-                self.problem(tokens[i], "a footnote holds paragraphs only; a list or image in one is left out")
+                return
+            kind = node.value[0][0].value
+            if kind == "quote":
+                parts.append(node.value[0][1])
+            elif kind == "list":
+                parts.extend(node.value[1][1].value)
+            self.problem(tokens[i], f"a footnote holds paragraphs only; its {kind} is "
+                         + ("left out" if kind == "image" else "set as paragraphs of the note"))
 
         j = i + 1
         while j < end:
