@@ -12,6 +12,7 @@ fresh at exec. This wrapper imports nothing but the standard library.
 from __future__ import annotations
 
 import atexit
+import os
 import resource
 import runpy
 import sys
@@ -36,6 +37,8 @@ def _report(path: str) -> None:
 
 def main() -> None:
     out, *rest = sys.argv[1:]
+    if os.environ.get("BENCH_NO_RL_ACCEL") == "1":  # bench/run.py --no-accel: ReportLab stays pure Python
+        sys.modules["_rl_accel"] = None  # type: ignore[assignment]
     atexit.register(_report, out)
     if rest[0] == "-m":
         sys.argv = [rest[1], *rest[2:]]

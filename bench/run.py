@@ -1,46 +1,61 @@
-"""typeset against ReportLab platypus and Typst, side by side, in one run (GitHub issue 6).
+"""typeset against ReportLab platypus and Typst, side by side, in one run (GitHub issues 6 and 14).
 
-    .venv/bin/python bench/run.py [--sizes 5 100 500] [--quick] [--profile] [--batch]
+    .venv/bin/python bench/run.py [--sizes 100 500] [--copies 25 100] [--quick] [--profile] [--batch]
+    .venv/bin/python bench/run.py --no-accel ...   # ReportLab without its C accelerator (rl_accel)
 
 Typst is measured when its Python package is installed (`pip install -e
 '.[bench]'`). Run it on an otherwise idle machine: the load average is
 recorded with the results because other processes skew every number.
 
-For the seed example and generated briefs of about 5, 100 and 500 pages
-(bench/generate.py) it measures, for each engine:
+Briefs: the seed example; the seed's body repeated 25 and 100 times
+(seed-x025, seed-x100: real prose and notes at length, bench/generate.py
+`write_repeated`); generated briefs of about 100 and 500 pages
+(bench/generate.py). For each brief and engine it measures:
 
 - warm render: median wall time of several renders in this process after a
-  warm-up, from source to PDF bytes (typeset: `load` + `render` of the YAML;
-  platypus: Paragraphs from markup + `SimpleDocTemplate.build`; Typst: a
-  compile with a fresh `typst.Compiler`, so nothing of the document is
-  memoised from the previous round). The engines take turns within each
-  round, so load from other processes hits them alike;
+  warm-up, from source to PDF bytes, each with fresh content: every
+  paragraph and note gets a word no render has seen (bench/salt.py), the
+  same salted brief for every engine (typeset: `load` + `render` of the
+  salted YAML file; platypus: Paragraphs from markup + `SimpleDocTemplate.build`;
+  Typst: a compile with a fresh `typst.Compiler`). The engines take turns
+  within each round, so load from other processes hits them alike;
 - whole process: median of 3 runs of a fresh process (`python -m typeset
   build`, or bench/peer_render.py for a peer) and the largest peak RSS
-  (VmHWM of that very child, reported by bench/peak.py);
-- pages per second of the warm render.
+  (VmHWM of that very child, reported by bench/peak.py). Bytecode is
+  compiled first, as an installed package has it;
+- pages per second of the warm render;
+- memory over time: VmRSS after 10 and after 100 distinct renders of the
+  seed in one child process (bench/steady.py).
 
-It prints one table with typeset's ratios against each peer and writes it,
-with the machine's description and the targets of the issue, to
-bench/results.md. `--profile` also profiles the warm render of the ~100-page
-brief (cProfile) and writes bench/out/profile.txt; `--batch` adds the batch
-timing of bench/batch.py. Timings are benchmarks, never tests.
-bench/bench_linebreak.py times the text stage alone.
+It prints one table with typeset's ratios against each peer, states each
+target of issue 14 met or not, and writes all of it, with the machine's
+description and load averages, to bench/results.md. `--profile` also
+profiles the warm render of the ~100-page brief (cProfile) and writes
+bench/out/profile.txt; `--batch` adds the batch timing of bench/batch.py.
+Timings are benchmarks, never tests. bench/bench_linebreak.py times the text
+stage alone; bench/identical.py checks that output stays byte-identical.
 """
 from __future__ import annotations
 
-import argparse
-import io
-import json
-import os
-import platform
-import statistics
-import subprocess
 import sys
-import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+
+if "--no-accel" in sys.argv:  # before anything imports ReportLab: its C functions stay unloaded
+    sys.modules["_rl_accel"] = None  # type: ignore[assignment]
+
+import argparse  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import yaml  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -49,6 +64,7 @@ sys.path[:0] = [str(ROOT), str(BENCH)]
 import generate  # noqa: E402
 import peer_render  # noqa: E402
 import peers  # noqa: E402
+import salt  # noqa: E402
 
 import typeset  # noqa: E402
 
@@ -57,8 +73,14 @@ RESULTS = BENCH / "results.md"
 SEED = ROOT / "examples" / "us-japan-alliance.yaml"
 ENGINES = ("typeset", "platypus", "typst")
 WARM_BUDGET = 20.0  # seconds of timed warm renders per engine and brief, at most
-TARGET_SCALING = 1.3  # pages/s at 500 pages within this factor of the 5-page rate
-TARGET_MEMORY_MB = 150.0
+# Issue 14's targets
+SEED_VS_PLATYPUS = 1.0  # warm render on the seed, typeset ÷ platypus, at most
+LONG_VS_PLATYPUS = 0.8  # the same at ~100 pages
+VS_TYPST = 0.7  # typeset ÷ Typst's warm compile, seed and ~100 pages
+SCALING = 1.2  # pages/s at 100 and 500 pages within this factor of the seed's
+PROCESS_S = 0.30  # whole-process build of the seed, seconds
+MEMORY_MB = 120.0  # peak RSS at 500 pages
+FLAT = 1.10  # RSS after 100 renders within this factor of RSS after 10
 
 
 @dataclass
@@ -68,6 +90,7 @@ class Case:
     name: str
     path: Path
     notes: int = 0
+    data: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, Path] = field(default_factory=dict)
 
 
@@ -100,19 +123,26 @@ class Measure:
 # ---------------------------------------------------------------------------------- preparing
 
 
-def prepare(sizes: Sequence[int], with_seed: bool) -> list[Case]:
-    """Write the generated briefs and every peer's source for each brief."""
+def prepare(sizes: Sequence[int], copies: Sequence[int], with_seed: bool) -> list[Case]:
+    """Write the repeated and generated briefs and every peer's (unsalted) source for each brief."""
     cases = [Case("seed", SEED)] if with_seed and SEED.is_file() else []
+    cases += [Case(f"seed-x{n}", generate.write_repeated(n, OUT)) for n in copies]
     cases += [Case(f"gen-{n}", generate.write_brief(n, OUT)) for n in sizes]
     for case in cases:
+        case.data = yaml.safe_load(case.path.read_text(encoding="utf-8"))
         brief = typeset.load(case.path)
         case.notes = len(brief.footnotes)
-        spec = OUT / f"{case.name}.platypus.json"
-        spec.write_text(json.dumps(peers.platypus_spec(brief), ensure_ascii=False), encoding="utf-8")
-        typ = OUT / f"{case.name}.typ"
-        typ.write_text(peers.typst_source(brief), encoding="utf-8")
-        case.sources = {"platypus": spec, "typst": typ}
+        case.sources = write_sources(case.name, brief)
     return cases
+
+
+def write_sources(name: str, brief: typeset.Brief) -> dict[str, Path]:
+    """The peers' sources of a loaded brief, written beside the other outputs."""
+    spec = OUT / f"{name}.platypus.json"
+    spec.write_text(json.dumps(peers.platypus_spec(brief), ensure_ascii=False), encoding="utf-8")
+    typ = OUT / f"{name}.typ"
+    typ.write_text(peers.typst_source(brief), encoding="utf-8")
+    return {"platypus": spec, "typst": typ}
 
 
 def count_pages(pdf: bytes) -> int:
@@ -124,42 +154,63 @@ def count_pages(pdf: bytes) -> int:
 # ----------------------------------------------------------------------------- warm, in-process
 
 
-def renderers(case: Case, engines: Sequence[str]) -> dict[str, Callable[[], bytes]]:
-    """A zero-argument render per engine: source in memory (or file) to PDF bytes."""
-    out: dict[str, Callable[[], bytes]] = {}
-    if "typeset" in engines:
-        out["typeset"] = lambda: typeset.render(typeset.load(case.path))
-    if "platypus" in engines:
-        spec = json.loads(case.sources["platypus"].read_text(encoding="utf-8"))
-        out["platypus"] = lambda: peer_render.render_platypus(spec)
-    if "typst" in engines:
-        source = case.sources["typst"].read_text(encoding="utf-8")
+@dataclass
+class Salted:
+    """One round's fresh content: the salted YAML file and the peers' sources made from it."""
 
-        def typst_once() -> bytes:
-            compiler = peer_render.typst_compiler()  # font scan outside the timing
-            t = time.perf_counter()
-            pdf = peer_render.render_typst(source, compiler)
-            typst_once.elapsed = time.perf_counter() - t  # type: ignore[attr-defined]
-            return pdf
+    path: Path
+    spec: Any
+    typst: str
 
-        out["typst"] = typst_once
+
+def salted(case: Case, salter: salt.Salter) -> Salted:
+    """A new salted copy of the case (written and converted outside any timing)."""
+    path = OUT / "salted" / f"{case.name}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(salter.salted_yaml(case.data), encoding="utf-8")
+    brief = typeset.load(path)
+    return Salted(path, peers.platypus_spec(brief), peers.typst_source(brief))
+
+
+def renderers(engines: Sequence[str]) -> dict[str, Callable[[Salted], tuple[bytes, float]]]:
+    """Per engine: render one salted round to PDF bytes; (pdf, seconds timed)."""
+    out: dict[str, Callable[[Salted], tuple[bytes, float]]] = {}
+
+    def typeset_once(s: Salted) -> tuple[bytes, float]:
+        t = time.perf_counter()
+        pdf = typeset.render(typeset.load(s.path))
+        return pdf, time.perf_counter() - t
+
+    def platypus_once(s: Salted) -> tuple[bytes, float]:
+        t = time.perf_counter()
+        pdf = peer_render.render_platypus(s.spec)
+        return pdf, time.perf_counter() - t
+
+    def typst_once(s: Salted) -> tuple[bytes, float]:
+        compiler = peer_render.typst_compiler()  # font scan outside the timing
+        t = time.perf_counter()
+        pdf = peer_render.render_typst(s.typst, compiler)
+        return pdf, time.perf_counter() - t
+
+    for name, fn in (("typeset", typeset_once), ("platypus", platypus_once), ("typst", typst_once)):
+        if name in engines:
+            out[name] = fn
     return out
 
 
-def measure_warm(case: Case, engines: Sequence[str], results: dict[str, Measure], repeat: int | None) -> None:
-    render = renderers(case, engines)
+def measure_warm(case: Case, engines: Sequence[str], results: dict[str, Measure], repeat: int | None,
+                 salter: salt.Salter) -> None:
+    render = renderers(engines)
     first: dict[str, float] = {}
+    warmup = salted(case, salter)
     for name, fn in render.items():  # warm-up: fonts, caches, imports; page count
-        t = time.perf_counter()
-        pdf = fn()
-        first[name] = getattr(fn, "elapsed", time.perf_counter() - t)
+        pdf, first[name] = fn(warmup)
         results[name].pages = count_pages(pdf)
     rounds = repeat or max(3, min(9, int(WARM_BUDGET / max(max(first.values()), 1e-3))))
     for _ in range(rounds):
+        fresh = salted(case, salter)
         for name, fn in render.items():
-            t = time.perf_counter()
-            fn()
-            results[name].warm.append(getattr(fn, "elapsed", time.perf_counter() - t))
+            results[name].warm.append(fn(fresh)[1])
 
 
 # ------------------------------------------------------------------------------ whole process
@@ -168,6 +219,8 @@ def measure_warm(case: Case, engines: Sequence[str], results: dict[str, Measure]
 def run_child(argv: list[str]) -> tuple[float, int]:
     """Wall time and peak RSS (kB) of one child process run through bench/peak.py."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    if "_rl_accel" in sys.modules and sys.modules["_rl_accel"] is None:
+        env["BENCH_NO_RL_ACCEL"] = "1"  # bench/peak.py keeps the child's ReportLab pure Python too
     peak_file = OUT / "peak.txt"
     peak_file.unlink(missing_ok=True)
     t = time.perf_counter()
@@ -188,6 +241,7 @@ def child_argv(case: Case, engine: str) -> list[str]:
 
 
 def measure_process(case: Case, engines: Sequence[str], results: dict[str, Measure], runs: int) -> None:
+    run_child(child_argv(case, engines[0]))  # page cache and bytecode warm: every later run alike
     for _ in range(runs):
         for engine in engines:
             elapsed, peak = run_child(child_argv(case, engine))
@@ -227,9 +281,22 @@ def machine() -> list[str]:
         f"- CPU: {model}, {usable} usable core(s) of {os.cpu_count()}",
         f"- OS: {platform.system()} {platform.release()}; load average before the run: {load}",
         f"- Python {platform.python_version()} ({platform.python_implementation()})",
-        f"- reportlab {reportlab.Version} ({accel} the rl_accel C extension); typst (Python) {typst_version}",
+        f"- reportlab {reportlab.Version} ({accel} the rl_accel C extension, for typeset and platypus alike); "
+        f"typst (Python) {typst_version}",
         f"- typeset at {commit}",
     ]
+
+
+def steady_memory(renders: int = 100) -> dict[str, Any]:
+    """bench/steady.py in a child: RSS after a tenth of `renders` distinct seed renders and after all."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.run([sys.executable, str(BENCH / "steady.py"), str(SEED), "--renders", str(renders)],
+                          env=env, capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def load_average() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def peers_available() -> dict[str, bool]:
@@ -256,28 +323,53 @@ def table(cases: Sequence[Case], data: dict[str, dict[str, Measure]], engines: S
     return rows
 
 
-def targets(data: dict[str, dict[str, Measure]], engines: Sequence[str]) -> list[str]:
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def _long(data: dict[str, dict[str, Measure]]) -> list[str]:
+    """The briefs of about 100 pages: the seed repeated 25 times and the generated 100 pages."""
+    return [name for name in ("seed-x25", "gen-100") if name in data]
+
+
+def targets(data: dict[str, dict[str, Measure]], engines: Sequence[str], steady: dict[str, Any] | None) -> list[str]:
+    """Issue 14's targets, each with its numbers and whether it is met."""
     out: list[str] = []
-
-    def verdict(ok: bool) -> str:
-        return "met" if ok else "**not met**"
-
     seed = data.get("seed")
+    for name, limit in [("seed", SEED_VS_PLATYPUS)] + [(n, LONG_VS_PLATYPUS) for n in _long(data)]:
+        if name in data and "platypus" in engines:
+            ts, p = data[name]["typeset"].warm_s, data[name]["platypus"].warm_s
+            out.append(f"- {name}: warm render at most {limit:.1f}× platypus: {ts * 1000:,.0f} ms vs "
+                       f"{p * 1000:,.0f} ms ({_ratio(ts, p)}): {_verdict(ts <= limit * p)}")
+    if "typst" in engines:
+        for name in ["seed", *_long(data)]:
+            if name in data:
+                ts, ty = data[name]["typeset"].warm_s, data[name]["typst"].warm_s
+                out.append(f"- {name}: warm render at most {VS_TYPST:.1f}× Typst's warm compile: "
+                           f"{ts * 1000:,.0f} ms vs {ty * 1000:,.0f} ms ({_ratio(ts, ty)}): "
+                           f"{_verdict(ts <= VS_TYPST * ty)}")
     if seed:
-        ts = seed["typeset"].warm_s
-        for peer in engines[1:]:
-            p = seed[peer].warm_s
-            out.append(f"- Seed warm render no slower than {peer}: {ts * 1000:.0f} ms vs {p * 1000:.0f} ms "
-                       f"({_ratio(ts, p)}): {verdict(ts <= p)}")
-    small, large = data.get("gen-5"), data.get("gen-500")
-    if small and large:
-        r5, r500 = small["typeset"].rate, large["typeset"].rate
-        out.append(f"- Pages/s at 500 pages within {TARGET_SCALING}× of the 5-page rate: {r500:.1f} vs {r5:.1f} "
-                   f"pages/s (5-page rate ÷ 500-page rate = {r5 / r500:.2f}): {verdict(r5 <= TARGET_SCALING * r500)}")
-    if large:
-        mb = large["typeset"].peak_mb
-        out.append(f"- Peak memory at 500 pages at most {TARGET_MEMORY_MB:.0f} MB: {mb:.1f} MB: "
-                   f"{verdict(mb <= TARGET_MEMORY_MB)}")
+        r0 = seed["typeset"].rate
+        for name, m in data.items():
+            if name == "seed":
+                continue
+            r = m["typeset"].rate
+            out.append(f"- {name}: pages/s within {SCALING}× of the seed's: {r:.1f} vs {r0:.1f} pages/s "
+                       f"(seed ÷ this = {r0 / r:.2f}): {_verdict(r0 <= SCALING * r)}")
+        p = seed["typeset"].process_s
+        out.append(f"- whole-process `python -m typeset build` of the seed at most {PROCESS_S:.2f} s: "
+                   f"{p:.2f} s: {_verdict(p <= PROCESS_S)}")
+    big = [n for n in data if n.startswith("gen-") and int(n[4:]) >= 500] + [n for n in data if n == "seed-x100"]
+    for name in big:
+        mb = data[name]["typeset"].peak_mb
+        out.append(f"- {name} ({data[name]['typeset'].pages} pages): peak RSS at most {MEMORY_MB:.0f} MB: "
+                   f"{mb:.1f} MB: {_verdict(mb <= MEMORY_MB)}")
+    if steady:
+        g = steady["growth"]
+        out.append(f"- RSS flat over {steady['renders']} distinct seed renders in one process (within "
+                   f"{(FLAT - 1) * 100:.0f}%): {steady['rss_early_kb'] / 1024:.1f} MB after {steady['after']}, "
+                   f"{steady['rss_late_kb'] / 1024:.1f} MB after {steady['renders']} (×{g:.3f}): "
+                   f"{_verdict(g <= FLAT)}")
     return out
 
 
@@ -334,54 +426,67 @@ def stages(case: Case, rounds: int = 3) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="typeset vs ReportLab platypus vs Typst (issue 6).")
-    parser.add_argument("--sizes", type=int, nargs="+", help="generated brief sizes in pages (default: 5 100 500)")
+    parser = argparse.ArgumentParser(description="typeset vs ReportLab platypus vs Typst (issues 6, 14).")
+    parser.add_argument("--sizes", type=int, nargs="*", help="generated brief sizes in pages (default: 100 500)")
+    parser.add_argument("--copies", type=int, nargs="*",
+                        help="briefs of the seed's body repeated N times (default: 25 100)")
     parser.add_argument("--no-seed", action="store_true", help="skip the seed example")
     parser.add_argument("--repeat", type=int, help="timed warm renders per engine (default: by a time budget)")
     parser.add_argument("--process-runs", type=int, default=3, help="whole-process runs per engine (median)")
-    parser.add_argument("--quick", action="store_true", help="5 and 100 pages, 3 renders, 1 process run")
+    parser.add_argument("--quick", action="store_true", help="seed, seed x25 and 100 pages, 3 renders, 1 process run")
     parser.add_argument("--no-typst", action="store_true", help="leave Typst out even when installed")
+    parser.add_argument("--no-accel", action="store_true",
+                        help="ReportLab without its C accelerator, in this process and its children")
+    parser.add_argument("--renders", type=int, default=100, help="distinct renders for the memory-over-time check")
     parser.add_argument("--profile", action="store_true", help="also profile the ~100-page render")
     parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the table (markdown)")
     parser.add_argument("--batch", action="store_true",
                         help="also time 200 seed briefs built with --jobs 2 and --jobs 1 (bench/batch.py)")
     args = parser.parse_args(argv)
     if args.quick:
-        args.sizes, args.repeat, args.process_runs = args.sizes or [5, 100], args.repeat or 3, 1
-    args.sizes = args.sizes or [5, 100, 500]
+        args.sizes = [100] if args.sizes is None else args.sizes
+        args.copies = [25] if args.copies is None else args.copies
+        args.repeat, args.process_runs, args.renders = args.repeat or 3, 1, min(args.renders, 30)
+    args.sizes = [100, 500] if args.sizes is None else args.sizes
+    args.copies = [25, 100] if args.copies is None else args.copies
     engines = [e for e, ok in peers_available().items() if ok and not (e == "typst" and args.no_typst)]
     if "typst" not in engines and not args.no_typst:
         print("typst is not installed (pip install -e '.[bench]'): Typst is left out", file=sys.stderr)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "typeset")], check=True,
+                   stdout=subprocess.DEVNULL)  # an installed package has its bytecode
 
     header = ["# typeset benchmark results", "", "Machine:", "", *machine(), ""]
-    cases = prepare(args.sizes, not args.no_seed)
+    cases = prepare(args.sizes, args.copies, not args.no_seed)
+    salter = salt.Salter()
     data: dict[str, dict[str, Measure]] = {}
+    loads: list[str] = []
     for case in cases:
-        print(f"{case.name}: warm renders ...", file=sys.stderr, flush=True)
+        print(f"{case.name}: warm renders ... (load {load_average()})", file=sys.stderr, flush=True)
         data[case.name] = {e: Measure() for e in engines}
-        measure_warm(case, engines, data[case.name], args.repeat)
+        measure_warm(case, engines, data[case.name], args.repeat, salter)
         print(f"{case.name}: whole processes ...", file=sys.stderr, flush=True)
         measure_process(case, engines, data[case.name], args.process_runs)
+        loads.append(f"{case.name} {load_average()}")
+    print(f"memory over {args.renders} renders ...", file=sys.stderr, flush=True)
+    steady = steady_memory(args.renders) if not args.no_seed else None
     rows = table(cases, data, engines)
-    goals = targets(data, engines)
+    goals = targets(data, engines, steady)
     by_stage = [line for case in cases if case.name in ("seed", "gen-500") for line in stages(case, rounds=1 if
                 case.name == "gen-500" else 5)]
     print("\n".join(rows))
     print()
     print("\n".join(goals))
     print("\n".join(by_stage))
-    load_after = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     notes = [
-        "", "Warm render: median of several renders in one process after a warm-up, source to PDF bytes "
-        "(typeset: load + render of the YAML; platypus: Paragraphs from markup + build; Typst: compile "
-        "with a fresh Compiler). Process: median wall time of a fresh `python -m typeset build` (or "
-        "bench/peer_render.py) process; peak RSS is that process's. Ratios above 1× mean typeset takes "
-        f"longer or uses more. Load average after the run: {load_after}.",
+        "", "Warm render: median of several renders in one process after a warm-up, source to PDF bytes, "
+        "each round with fresh content (a new word at the start of every paragraph and note, the same "
+        "for every engine; bench/salt.py). typeset: load + render of the salted YAML; platypus: "
+        "Paragraphs from markup + build; Typst: compile with a fresh Compiler. Process: median wall time "
+        "of a fresh `python -m typeset build` (or bench/peer_render.py) process, bytecode compiled; "
+        "peak RSS is that process's. Ratios above 1× mean typeset takes longer or uses more. "
+        f"Load average (1 / 5 / 15 min) after each brief: {'; '.join(loads)}.",
     ]
-    if args.batch:
-        import batch
-
-    write_results([*header, *rows, *notes, "", "Targets (issue 6):", "", *goals, "",
+    write_results([*header, *rows, *notes, "", "Targets (issue 14):", "", *goals, "",
                    "Where typeset's warm render spends its time:", "", *[f"- {s}" for s in by_stage]],
                   args.results)
     if args.batch:
@@ -394,7 +499,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         batch.record(args.results, f"{line}: {'met' if parallel <= 0.55 * sequential else '**not met**'}")
     print(f"\nwritten: {args.results}", file=sys.stderr)
     if args.profile:
-        case = next((c for c in cases if c.name == "gen-100"), cases[-1])
+        case = next((c for c in cases if c.name in ("gen-100", "seed-x25")), cases[-1])
         report = profile(case)
         (OUT / "profile.txt").write_text(report, encoding="utf-8")
         print(report)

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFError
 
+from typeset.cite import resolve_citations
 from typeset.errors import BriefError, LayoutError, Problem
+from typeset.gcpause import collector_paused
 from typeset.layout import LaidOut, lay_out
 from typeset.model.document import Brief
 from typeset.render.pdf import Metadata, write_pdf
@@ -59,8 +61,13 @@ def resolve_layout(brief: Brief, layout: str | Layout | None, *, extra_roots: Se
 def render_result(brief: Brief, layout: str | Layout | None = None, *,
                   root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None) -> Result:
     """Lay out and draw `brief`; the PDF bytes, page count and warnings."""
-    roots = _roots(root)
+    with collector_paused():
+        return _render_result(brief, layout, _roots(root))
+
+
+def _render_result(brief: Brief, layout: str | Layout | None, roots: tuple[Path, ...]) -> Result:
     spec = resolve_layout(brief, layout, extra_roots=roots)
+    brief = resolve_citations(brief, bibliography=spec.bibliography, heading=spec.bibliography_heading)
     try:
         laid: LaidOut = lay_out(brief, spec, extra_roots=roots)
     except FontError as exc:  # fonts are read when first used; a bad file is the layout's problem

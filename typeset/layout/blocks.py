@@ -72,7 +72,8 @@ def plain_text(content: Inline) -> str:
 def _block(block: Block, ctx: Context, flow: Flow, brief: Brief, extra_space: float, after_heading: bool) -> None:
     ctx.where = block.pos
     if isinstance(block, Paragraph):
-        _paragraph(block.content, ctx, flow, extra_space, indent=not after_heading, direction=block.direction)
+        _paragraph(block.content, ctx, flow, extra_space, indent=not after_heading, hanging=block.hanging,
+                   direction=block.direction)
     elif isinstance(block, ListBlock):
         _list(block, ctx, flow, extra_space)
     elif isinstance(block, Quote):
@@ -82,13 +83,15 @@ def _block(block: Block, ctx: Context, flow: Flow, brief: Brief, extra_space: fl
 
 
 def _paragraph(content: Inline, ctx: Context, flow: Flow, extra_space: float, indent: bool = True,
-               direction: str = "auto") -> None:
-    """A paragraph; the first after a heading is not indented (as in LaTeX)."""
+               hanging: bool = False, direction: str = "auto") -> None:
+    """A paragraph; the first after a heading is not indented (as in LaTeX). A hanging
+    paragraph's first line starts at the margin and the rest are indented."""
     body = ctx.layout.body
     runs = styled_runs(content, body, ctx, hyphenate=body.hyphenate)
-    first = body.first_indent.resolve(ctx.width) if indent else 0.0
-    lines = set_lines(runs, body, ctx, measure=ctx.width, indent_first=first, direction=direction)
-    elems = line_elems(lines, body, widows=body.widows, orphans=body.orphans)
+    hang = min(body.hanging_indent.resolve(ctx.width), ctx.width / 2) if hanging else 0.0
+    first = -hang if hanging else body.first_indent.resolve(ctx.width) if indent else 0.0
+    lines = set_lines(runs, body, ctx, measure=ctx.width - hang, indent_first=first, direction=direction)
+    elems = line_elems(lines, body, x=hang, widows=body.widows, orphans=body.orphans)
     flow.add(elems, max(extra_space, body.paragraph_space.resolve(ctx.width)))
 
 

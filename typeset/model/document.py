@@ -12,7 +12,7 @@ from typing import Any
 
 from typeset.errors import Problem
 from typeset.model.limits import DEFAULT_LIMITS, Limits
-from typeset.model.nodes import Author, Footnote, Pos, Publisher, Section
+from typeset.model.nodes import Author, Footnote, Pos, Publisher, Section, SourceRecord
 from typeset.model.tree import Source, YNode, from_python
 from typeset.model.validate import validate
 
@@ -24,6 +24,7 @@ class Brief:
     title: str
     sections: tuple[Section, ...]
     footnotes: tuple[Footnote, ...] = ()
+    sources: tuple[SourceRecord, ...] = ()  # in the order written; citations in notes refer to them by key
     subtitle: str | None = None
     series: str | None = None
     date: str | None = None  # as written: an ISO date or free text

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from typeset.errors import Severity
+from typeset.model.citations import CiteMark, parse_citation
 from typeset.model.emphasis import delimiter, emphasize
 from typeset.model.nodes import Run
 
@@ -62,7 +63,7 @@ class NoteMark:
 
     key: str | None
     offset: int
-    content: tuple[Run, ...] = ()
+    content: tuple[Run | CiteMark, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ class Diagnostic:
     severity: Severity = "error"
 
 
-ParsedItem = Run | NoteMark
+ParsedItem = Run | NoteMark | CiteMark
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +260,12 @@ class _Parser:
                 return None
             dest = _destination(text, j + 1, hi)
             if dest is None:
-                return None
+                cite = parse_citation(text, i + 1, j)
+                if cite is None:
+                    return None
+                flush()
+                nodes.append(cite)
+                return j + 1
             flush()
             self._link(i, j, dest[0], nodes, in_note=in_note)
             return dest[1]
@@ -274,7 +280,7 @@ class _Parser:
                 content = _finish(self.parse(i + 2, j, in_note=True, in_link=False), self.controls)
                 if not content:
                     self.error(i, "empty inline footnote")
-                nodes.append(NoteMark(None, i, tuple(r for r in content if isinstance(r, Run))))
+                nodes.append(NoteMark(None, i, tuple(r for r in content if isinstance(r, (Run, CiteMark)))))
             return j + 1
         m = _AUTOLINK.match(text, i, hi)
         if m:
@@ -325,7 +331,7 @@ def _finish(items: list[ParsedItem], controls: bool) -> tuple[ParsedItem, ...]:
     style: Run | None = None
     space_before = True  # at the start, leading spaces are trimmed
     for item in items:
-        if type(item) is NoteMark:
+        if type(item) is not Run:  # a note or citation mark
             if parts:
                 out.append(_restyle("".join(parts), style))
                 parts = []

@@ -45,7 +45,29 @@ class NoteRef:
     key: str
 
 
-InlineItem = Run | NoteRef
+@dataclass(frozen=True, slots=True)
+class CiteItem:
+    """One source cited: `[see @key, p. 12, emphasis added]` has prefix "see",
+    locator "12" with label "page", and suffix "emphasis added"."""
+
+    key: str
+    prefix: str = ""
+    locator: str = ""
+    label: str = "page"  # a CSL locator term: page, chapter, section, paragraph, note, ...
+    suffix: str = ""
+    pos: Pos | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A citation `[@a; @b, 4-5]`: it lives in a note's content until `typeset.cite`
+    renders it into runs, so the layout stage never sees one."""
+
+    items: tuple[CiteItem, ...]
+    pos: Pos | None = None
+
+
+InlineItem = Run | NoteRef | Citation
 Inline = tuple[InlineItem, ...]
 
 
@@ -56,6 +78,7 @@ class Paragraph:
     content: Inline
     pos: Pos | None = None
     direction: Direction = "auto"
+    hanging: bool = False  # set with a hanging indent, as a bibliography entry is
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,3 +146,48 @@ class Footnote:
     content: Inline
     pos: Pos | None = None
     more: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A person (`family`, `given`) or an institution (`literal`), as CSL-JSON writes names."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Date:
+    """A date of publication or access; month and day are optional, `literal` is free text."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    literal: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """One entry of `sources:` with its CSL-JSON variables, validated."""
+
+    key: str
+    type: str  # a CSL type: article-newspaper, article-magazine, webpage, report, book, chapter, article-journal
+    title: str
+    title_short: str = ""
+    container: str = ""  # container-title: the periodical, website, or book holding a chapter
+    authors: tuple[Name, ...] = ()
+    editors: tuple[Name, ...] = ()
+    issued: Date | None = None
+    accessed: Date | None = None
+    publisher: str = ""
+    place: str = ""  # publisher-place
+    volume: str = ""
+    issue: str = ""
+    page: str = ""
+    number: str = ""  # a report's number
+    genre: str = ""  # a report's kind, e.g. "Policy Brief"
+    edition: str = ""
+    url: str = ""
+    doi: str = ""
+    pos: Pos | None = None

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from typeset.model.check import Checker, pos, shorten, suggest, walk
-from typeset.model.markup import NoteMark, Parsed
-from typeset.model.nodes import Footnote, Inline, InlineItem, NoteRef, Pos, Run
+from typeset.model.citations import CiteMark, marks_after_punctuation, to_citation
+from typeset.model.markup import NoteMark, Parsed, ParsedItem
+from typeset.model.nodes import Citation, Footnote, Inline, InlineItem, NoteRef, Pos, Run
 from typeset.model.tree import YNode
 
 _ID = re.compile(r"[^\s\[\]\\]+")
@@ -24,8 +25,8 @@ _MAX_SUGGESTIONS = 20  # difflib over thousands of ids is slow; stop suggesting 
 class _Definition:
     key: YNode
     value: YNode
-    content: tuple[Run, ...]
-    more: tuple[tuple[Run, ...], ...] = ()
+    content: tuple[Run | Citation, ...]
+    more: tuple[tuple[Run | Citation, ...], ...] = ()
     first_ref: tuple[YNode, int] | None = None
     first_where: str | None = None  # " (first at line L, column C)", once asked for
 
@@ -40,6 +41,7 @@ class Notes:
         self.suggestions = 0
         self.inline_count = 0
         self.over_limit = False
+        self.citing = True  # False when the brief has no `sources:`: "[@x]" then prints as written
 
     def define(self, node: YNode | None) -> None:
         """Read the `footnotes:` mapping (id -> text, or a list of paragraphs); notes hold no notes."""
@@ -67,10 +69,10 @@ class Notes:
                 continue
             self.defs[note_id] = _Definition(key, value, self._paragraph(value, what))
 
-    def _paragraph(self, value: YNode, what: str) -> tuple[Run, ...]:
+    def _paragraph(self, value: YNode, what: str) -> tuple[Run | Citation, ...]:
         """One paragraph of a note's text, its markup parsed; reports an empty one."""
         parsed = self.check.markup(value, what, in_note=True)
-        content = tuple(r for r in parsed.items if isinstance(r, Run)) if parsed else ()
+        content = self._content(parsed.items, value) if parsed else ()
         blank = value.kind == "scalar" and value.type == "null"
         if (parsed is not None and not content) or (parsed is None and blank):
             self.check.error(value, f"{what} is empty")
@@ -84,6 +86,12 @@ class Notes:
         for item in parsed.items:
             if isinstance(item, Run):
                 out.append(item)
+            elif isinstance(item, CiteMark) and not self.citing:
+                out.append(self._as_written(item, node))
+            elif isinstance(item, CiteMark):  # a citation in the text is a note of its own (as in Pandoc)
+                ref = self._cited(item, node)
+                if ref:
+                    out.append(ref)
             elif item.key is None:
                 ref = self._inline(item, node)
                 if ref:
@@ -92,7 +100,7 @@ class Notes:
                 ref = self._reference(item, node)
                 if ref:
                     out.append(ref)
-        return tuple(out)
+        return marks_after_punctuation(out)
 
     def finish(self, root: YNode | None = None) -> tuple[Footnote, ...]:
         """The notes in number order; warns about notes never referenced.
@@ -111,16 +119,32 @@ class Notes:
     def _had_errors(self) -> bool:
         return any(p.severity == "error" for p in self.check.problems)
 
-    def _inline(self, mark: NoteMark, node: YNode) -> NoteRef | None:
+    def _inline(self, mark: NoteMark, node: YNode, prefix: str = "^") -> NoteRef | None:
         self.inline_count += 1
         if len(self.defs) + self.inline_count > self.check.limits.max_footnotes:
             if not self.over_limit:
                 self._too_many(node, None, mark.offset)
             return None
         number = len(self.numbered) + 1
-        key = f"^{number}"
-        self.numbered.append(Footnote(number, key, mark.content, self._pos(node, mark.offset)))
+        key = f"{prefix}{number}"
+        content = self._content(mark.content, node)
+        self.numbered.append(Footnote(number, key, content, self._pos(node, mark.offset)))
         return NoteRef(number, key)
+
+    def _cited(self, mark: CiteMark, node: YNode) -> NoteRef | None:
+        """A body citation: a note keyed "@N" holding only the citation."""
+        return self._inline(NoteMark(None, mark.offset, (mark,)), node, "@")
+
+    def _content(self, items: tuple[ParsedItem, ...], node: YNode) -> tuple[Run | Citation, ...]:
+        """A note's runs and citations (references to notes were reported by the parser)."""
+        return tuple((to_citation(i, lambda off: self._pos(node, off)) if self.citing else self._as_written(i, node))
+                     if isinstance(i, CiteMark) else i for i in items if isinstance(i, (Run, CiteMark)))
+
+    def _as_written(self, mark: CiteMark, node: YNode) -> Run:
+        """A citation in a brief without sources: its text, as it printed before citations existed."""
+        self.check.warn(node, f"'{shorten(mark.raw)}' looks like a citation, but the brief has no 'sources'; "
+                              "it is printed as written", mark.offset)
+        return Run(re.sub(" {2,}", " ", mark.raw))
 
     def _reference(self, mark: NoteMark, node: YNode) -> NoteRef | None:
         key = mark.key

@@ -19,10 +19,11 @@ from typeset.model.limits import Limits
 from typeset.model.nodes import Author, Publisher
 from typeset.model.notes import Notes
 from typeset.model.sections import SectionReader
+from typeset.model.sources import check_citations, read_sources
 from typeset.model.tree import Source, YNode
 
 TOP_KEYS = ("layout", "language", "series", "title", "subtitle", "date", "authors", "editors",
-            "publisher", "disclaimer", "sections", "footnotes")
+            "publisher", "disclaimer", "sections", "footnotes", "sources")
 AUTHOR_KEYS = ("name", "role", "affiliation")
 PUBLISHER_KEYS = ("name", "web", "phone", "fax", "logo")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
@@ -52,6 +53,7 @@ def _read(root: YNode | None, check: Checker, base_dir: str | None) -> dict[str,
         return None
     f = check.fields(root, TOP_KEYS, "the brief")
     notes = Notes(check)
+    notes.citing = "sources" in f
     notes.define(f.get("footnotes"))
     title = _required_text(check, root, f, "title")
     listed = f.get("sections")
@@ -61,10 +63,13 @@ def _read(root: YNode | None, check: Checker, base_dir: str | None) -> dict[str,
         check.error(listed, "'sections' is empty; a brief needs at least one section")
     sections = SectionReader(check, notes).sections(listed, 1)
     footnotes = notes.finish(root)
+    sources = read_sources(f.get("sources"), check, base_dir)
+    check_citations(footnotes, sources, f.get("sources"), check)
     return dict(
         title=title or "",
         sections=sections,
         footnotes=footnotes,
+        sources=sources,
         subtitle=check.text(f.get("subtitle"), "'subtitle'", prose=False),
         series=check.text(f.get("series"), "'series'", prose=False),
         date=check.text(f.get("date"), "'date'", prose=False),

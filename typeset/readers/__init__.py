@@ -14,9 +14,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from typeset.errors import BriefError, Problem
+from typeset.gcpause import collector_paused
+from typeset.model import sources as _sources
 from typeset.model.document import Brief, brief_from_tree
 from typeset.model.limits import DEFAULT_LIMITS, Limits
 from typeset.readers.common import Tree
+from typeset.readers.sources import read_sources_file
+
+_sources.FILE_READER = read_sources_file  # a brief's `sources: refs.bib` is read by the readers
 
 FORMATS = ("yaml", "markdown", "docx")
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".md": "markdown", ".markdown": "markdown", ".docx": "docx"}
@@ -61,9 +66,10 @@ def load_brief(path: str | os.PathLike[str], *, strict: bool = False, max_bytes:
     limits = limits or DEFAULT_LIMITS
     if max_bytes is not None:
         limits = dataclasses.replace(limits, max_bytes=max_bytes)
-    tree = read_tree(path, fmt=fmt, limits=limits, styles=styles)
-    return brief_from_tree(tree.root, tree.source, limits=limits, problems=tree.problems, strict=strict,
-                           base_dir=tree.base_dir, embedded=tree.images)
+    with collector_paused():  # reading builds many small objects, none cyclic (see typeset/gcpause.py)
+        tree = read_tree(path, fmt=fmt, limits=limits, styles=styles)
+        return brief_from_tree(tree.root, tree.source, limits=limits, problems=tree.problems, strict=strict,
+                               base_dir=tree.base_dir, embedded=tree.images)
 
 
 __all__ = ["FORMATS", "Tree", "format_of", "load_brief", "read_tree"]

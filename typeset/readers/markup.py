@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from typeset.model.citations import parse_citation
 from typeset.model.markup import parse_inline
 
 _SPECIAL = re.compile(r"([\\*\[\]<^])")
@@ -19,6 +20,22 @@ _URL_SPECIAL = re.compile(r"([\\()\[\]<>])")
 def escape(text: str) -> str:
     """Literal text as markup: `*`, `[`, `]`, `<`, `^` and `\\` keep their face value."""
     return _SPECIAL.sub(r"\\\1", text)
+
+
+_BRACKETED = re.compile(r"\[[^\[\]]*@[^\[\]]*\](?!\()")
+
+
+def escape_prose(text: str) -> str:
+    """Like `escape`, but a Pandoc citation (`[@key, p. 4]`) in the text stays one, for the model to resolve."""
+    out: list[str] = []
+    start = 0
+    for m in _BRACKETED.finditer(text):
+        if parse_citation(text, m.start() + 1, m.end() - 1) is None:
+            continue
+        out += [escape(text[start:m.start()]), m.group()]
+        start = m.end()
+    out.append(escape(text[start:]))
+    return "".join(out)
 
 
 def link(inner: str, url: str) -> str:

@@ -15,12 +15,13 @@ from dataclasses import dataclass, replace
 
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen import canvas
 
 from typeset.layout.elements import Drawable, Elem, ImageItem, Page, RuleItem, TextItem
 from typeset.layout.images import ImageStore
 from typeset.render.stamp import FIXED_EPOCH, Stamp
+from typeset.render.textout import TextShower
 from typeset.units import color_rgb
 
 
@@ -120,10 +121,12 @@ class _Painter:
     def __init__(self, c: canvas.Canvas, images: ImageStore) -> None:
         self.c = c
         self.images = images
+        self.shower = TextShower(c._doc)
         self.headings = 0
         self.outline_depth = -1  # of the last outline entry
         self.forms: dict[str, str] = {}  # image key -> name of the form that draws it
         self.space_glyph: dict[str, bool] = {}  # font -> whether it has a space (code 32 in every subset)
+        self.space_units: dict[str, tuple[bool, float]] = {}  # font -> (TrueType?, advance of a space)
 
     def page(self, page: Page) -> None:
         text = self.c.beginText()
@@ -168,6 +171,19 @@ class _Painter:
             has = self.space_glyph[font] = 32 in getattr(getFont(font), "face", _NO_FACE).charToGlyph
         return has
 
+    def _space_width(self, font: str, size: float) -> float:
+        """The width of a space as ReportLab's pure-Python `stringWidth` computes it, to the last
+        bit: its C accelerator rounds differently, and the word spacing is derived from this."""
+        units = self.space_units.get(font)
+        if units is None:
+            obj = getFont(font)
+            face = getattr(obj, "face", None)
+            units = self.space_units[font] = (
+                (True, face.charWidths.get(32, face.defaultWidth)) if face is not None and hasattr(face, "charWidths")
+                else (False, obj.widths[32]))
+        ttf, w = units
+        return 0.001 * size * w if ttf else w * 0.001 * size
+
     def _words(self, items: Sequence[Drawable], i: int) -> tuple[int, float]:
         """The end of the run of words from items[i] that can be drawn as one string, and its
         word spacing (PDF `Tw`, added to each space's width).
@@ -181,18 +197,20 @@ class _Painter:
         f = first.frag  # type: ignore[union-attr]
         if not _plain(f.text) or f.mark is not None or f.anchor is not None or not self._has_space(f.font):
             return i + 1, 0.0
-        space = stringWidth(" ", f.font, f.size)
+        space = self._space_width(f.font, f.size)
         word_space: float | None = None
         last = first
         j = i + 1
-        while j < len(items):
+        n = len(items)
+        baseline, font, size, color, rise, link = first.baseline, f.font, f.size, f.color, f.rise, f.link
+        while j < n:
             item = items[j]
-            if type(item) is not TextItem or item.baseline != first.baseline:  # type: ignore[union-attr]
+            if type(item) is not TextItem or item.baseline != baseline:  # type: ignore[union-attr]
                 break
             g = item.frag
-            if (g.font, g.size, g.color, g.rise, g.link) != (f.font, f.size, f.color, f.rise, f.link) \
-                    or g.mark is not None or g.anchor is not None or not _plain(g.text) \
-                    or g.glyphs is not None or g.hidden:
+            if g.font != font or g.size != size or g.color != color or g.rise != rise or g.link != link \
+                    or g.mark is not None or g.anchor is not None or not g.text or " " in g.text \
+                    or "\u00a0" in g.text or g.glyphs is not None or g.hidden:  # not `_plain`
                 break
             gap = item.x - (last.x + last.frag.width) - space  # type: ignore[union-attr]
             if word_space is None:
@@ -239,7 +257,7 @@ class _Painter:
             text.setWordSpace(word_space)
             state["word_space"] = word_space
         text.setTextOrigin(x + item.x, top - item.baseline + f.rise)
-        text.textOut(f.text if string is None else string)
+        self.shower.show(text, f.text if string is None else string)
         if f.anchor is not None:
             self.c.bookmarkHorizontal(f"note{f.anchor}", x + item.x, top - item.baseline + f.size * 2)
         if f.mark is not None:

@@ -6,7 +6,7 @@ path. `extends: NAME_OR_PATH` inherits another layout and overrides keys.
 from __future__ import annotations
 
 import dataclasses
-import difflib
+import functools
 import typing
 from collections.abc import Sequence
 from pathlib import Path
@@ -137,12 +137,14 @@ def _build(cls: type, node: Node, where: str, problems: list[Problem],
     if not isinstance(node.value, dict):
         problems.append(node.problem(f"{where or 'layout'}: expected a mapping"))
         return base
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls) if f.name not in skip}
     changes: dict[str, Any] = {}
     for k, sub in node.value.items():
         path = f"{where}.{k}" if where else k
         if k not in fields:
+            import difflib  # only for a misspelt key
+
             near = difflib.get_close_matches(k, list(fields), n=1)
             hint = f"; did you mean '{near[0]}'?" if near else ""
             source, line, column = (node.keys or {}).get(k, (sub.source, sub.line, sub.column))
@@ -155,6 +157,13 @@ def _build(cls: type, node: Node, where: str, problems: list[Problem],
 
 
 _BAD = object()
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """The evaluated annotations of a schema class (evaluating them is most of a layout's load).
+    Keyed by the class, which never changes; lru_cache is safe across threads."""
+    return typing.get_type_hints(cls)
 
 
 def _value(tp: Any, node: Node, path: str, problems: list[Problem], default: Any) -> Any:

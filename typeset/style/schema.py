@@ -89,6 +89,7 @@ class FontsStyle:
 class BodyStyle(TextStyle):
     paragraph_space: Length = key(pt(8), "space between paragraphs")
     first_indent: Length = key(pt(0), "indent of a paragraph's first line")
+    hanging_indent: Length = key(pt(18), "indent of the later lines of a hanging paragraph (a bibliography entry)")
     hyphenate: bool = key(True, "hyphenate words (in the brief's language)")
     widows: int = key(2, "fewest lines of a paragraph alone at the top of a page")
     orphans: int = key(2, "fewest lines of a paragraph alone at the bottom of a page")
@@ -220,5 +221,7 @@ class Layout:
                                "text below the text area")
     breaking: BreakingStyle = key(BreakingStyle(), "line breaking (Knuth-Plass) settings")
     publisher: PublisherDefaults = key(PublisherDefaults(), "publisher defaults")
+    bibliography: bool = key(False, "end a brief that cites sources with a bibliography of them (Chicago)")
+    bibliography_heading: str = key("Bibliography", "the heading of that section")
     name: str = field(default="", metadata={"help": "set by the loader: the layout's name or path"})
     folder: str = field(default="", metadata={"help": "set by the loader: the layout file's folder"})

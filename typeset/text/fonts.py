@@ -61,6 +61,9 @@ class _Metrics:
     words: dict[str, float]  # word -> advance in 1/1000 em
 
 
+FontMetrics = _Metrics  # the name other modules annotate with
+
+
 def is_ignorable(ch: str) -> bool:
     """Whitespace and invisible format characters: never flagged as missing."""
     return ch.isspace() or unicodedata.category(ch) in _IGNORABLE_CATEGORIES
@@ -141,18 +144,17 @@ class FontBook:
             m = self._metrics[font] = _load_metrics(font)
         return m
 
+    def metrics(self, font: str) -> FontMetrics:
+        """The metrics of a registered font, for callers that measure many words in it:
+        `m.words.get(text)` is the memoised advance in 1/1000 em, else `word_units(m, text)`."""
+        return self._get(font)
+
     def width(self, text: str, font: str, size: float) -> float:
         """Advance width of `text` in points (no kerning, as ReportLab draws it)."""
         m = self._get(font)
         units = m.words.get(text)
         if units is None:
-            try:
-                units = sum(map(m.widths.__getitem__, text))
-            except KeyError:
-                units = sum(m.widths.get(c, m.default) for c in text)
-            if len(m.words) >= _WORD_CACHE_LIMIT:
-                m.words.clear()
-            m.words[text] = units
+            units = word_units(m, text)
         return units * size * 0.001
 
     def char_widths(self, font: str, size: float) -> Callable[[str], float]:
@@ -218,6 +220,23 @@ class FontBook:
             if ch in self._get(candidate).covered:
                 return candidate
         return None
+
+
+def word_units(m: FontMetrics, text: str) -> float:
+    """The advance of `text` in 1/1000 em, remembered in `m.words`.
+
+    Keyed by the text alone, per font, and filled idempotently (the same value
+    whoever computes it first), so threads sharing a FontBook need no lock.
+    """
+    try:
+        units = sum(map(m.widths.__getitem__, text))
+    except KeyError:
+        units = sum(m.widths.get(c, m.default) for c in text)
+    words = m.words
+    if len(words) >= _WORD_CACHE_LIMIT:
+        words.clear()
+    words[text] = units
+    return units
 
 
 def _own_face_name(font: TTFont, path: str) -> None:

@@ -1,12 +1,15 @@
 """Hyphenation points from Pyphen's (Hunspell/TeX) pattern dictionaries.
 
 Only the second line-breaking pass uses them, as in TeX, so a paragraph that
-sets well without hyphens never pays for pattern matching.
+sets well without hyphens never pays for pattern matching, and the patterns
+are read when the first word is hyphenated (typeset/text/patterns.py).
 """
 
 from __future__ import annotations
 
 import pyphen
+
+from typeset.text.patterns import Patterns, open_patterns
 
 # Pyphen maps a bare language to whichever regional file it meets first ("en"
 # is British there); briefs mean the most common region.
@@ -48,17 +51,18 @@ class Hyphenator:
         self.available = self.dictionary is not None
         self.min_letters = min_letters
         self.max_letters = max_letters
-        self._dic = (
-            pyphen.Pyphen(lang=self.dictionary, left=left_min, right=right_min) if self.available else None
-        )
+        self.left_min, self.right_min = left_min, right_min
+        self._dic: Patterns | None = None
         self._cache: dict[str, tuple[int, ...]] = {}
 
     def positions(self, word: str) -> tuple[int, ...]:
         """Offsets inside `word` where a hyphen may go (letters only, 5 to 100 of them)."""
-        if self._dic is None or not self.min_letters <= len(word) <= self.max_letters or not word.isalpha():
+        if not self.available or not self.min_letters <= len(word) <= self.max_letters or not word.isalpha():
             return ()
         found = self._cache.get(word)
         if found is None:
+            if self._dic is None:  # filled once, idempotently: any thread may get there first
+                self._dic = open_patterns(self.dictionary, self.left_min, self.right_min)  # type: ignore[arg-type]
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
             found = self._cache[word] = tuple(int(p) for p in self._dic.positions(word))

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from typeset.text.fonts import FontBook
+from typeset.text.fonts import FontBook, FontMetrics, word_units
 from typeset.text.hyphenate import Hyphenator
 from typeset.text.params import INF_PENALTY, BreakParams
 from typeset.text.scripts import cjk_breaks, has_cjk, has_rtl, needs_shaping
@@ -28,6 +28,8 @@ _NBSP_SPLIT = re.compile(r"([\u00a0\u2007\u202f]+)")
 _DASHES = re.compile(r"[-\u2010\u2013\u2014]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _URL_BREAK_AFTER = frozenset("/.-_?&=")
+_SLOW_CHARS = re.compile(r"[-\u2010\u2013\u2014\u00a0\u2007\u202f]")  # dashes and no-break spaces
+_NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 _SOFT_HYPHEN = "\u00ad"
 _ZWSP = "\u200b"
 _JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
@@ -88,6 +90,39 @@ def build_items(
     Characters no font has are counted in `fonts.missing` unless `count_missing`
     is False (set it when building the same paragraph again).
     """
+    return collect_items(runs, fonts, params, hyphenator=hyphenator, ragged=ragged,
+                         count_missing=count_missing).items
+
+
+@dataclass(slots=True)
+class ParagraphItems:
+    """A paragraph's items and where its words lie in them, so that hyphenation points can be
+    added later (TeX's second pass) by rebuilding only the words that have some.
+
+    `words` holds (start, end, token, run, plain) per token that hyphenation may split:
+    items[start:end] are its items; `plain` means it became one box of its run's font.
+    `spliceable` is False when a token's items ended in a break that a later mark or the
+    paragraph's end took away again; then the ranges do not hold and a full rebuild must do.
+    """
+
+    items: list[Item]
+    words: list[tuple[int, int, str, StyledRun, bool]]
+    spliceable: bool
+    fonts: FontBook
+    params: BreakParams
+    ragged: bool
+
+
+def collect_items(
+    runs: Sequence[StyledRun],
+    fonts: FontBook,
+    params: BreakParams,
+    *,
+    hyphenator: Hyphenator | None = None,
+    ragged: bool = False,
+    count_missing: bool = True,
+) -> ParagraphItems:
+    """`build_items`, with the word ranges that `with_hyphenation` needs."""
     builder = _Builder(fonts, params, hyphenator, ragged, count_missing)
     for run in runs:
         if run.mark is not None:
@@ -95,13 +130,45 @@ def build_items(
             if run.break_after:
                 builder.newline()
             continue
-        parts = _SPACE_SPLIT.split(run.text)
-        for i, part in enumerate(parts):
-            if i % 2:
-                builder.space(run)
-            elif part:
-                builder.add_word(part, run)
-    return builder.finish()
+        builder.add_run(run)
+    items = builder.finish()
+    return ParagraphItems(items, builder.words, builder.spliceable, fonts, params, ragged)
+
+
+def with_hyphenation(built: ParagraphItems, hyphenator: Hyphenator) -> list[Item] | None:
+    """The items `build_items(..., hyphenator=hyphenator, count_missing=False)` would give,
+    made from `built` (built without a hyphenator) by rebuilding only the words that have
+    hyphenation points; None when `built` cannot be spliced (see `ParagraphItems`)."""
+    if not built.spliceable:
+        return None
+    items = built.items
+    if not built.words or not items:
+        return items
+    mini = _Builder(built.fonts, built.params, hyphenator, built.ragged, False)
+    hyph = mini.hyphenator
+    if hyph is None:
+        return items
+    out: list[Item] = []
+    done = 0
+    for start, end, token, run, plain in built.words:
+        if plain:
+            points = _break_points(token, run, hyph)
+            if not points:
+                continue
+            out.extend(items[done:start])
+            mini.syllables(token, run, points, out)
+        else:
+            out.extend(items[done:start])
+            seed = out[-1:]
+            mini.items = list(seed)
+            mini.pending = None
+            mini.add_word(token, run)
+            out.extend(mini.items[len(seed):])
+        done = end
+    if done == 0:
+        return items  # no word had a point: the same items
+    out.extend(items[done:])
+    return out
 
 
 def after_break(items: Sequence[Item], b: int) -> int:
@@ -134,20 +201,120 @@ class _Builder:
         self.ragged = ragged
         self.items: list[Item] = []
         self.pending: StyledRun | None = None
+        self.flushed_at = -1  # index of the glue the last `_flush_space` added
+        self.words: list[tuple[int, int, str, StyledRun, bool]] = []
+        self.spliceable = True
+
+    def add_run(self, run: StyledRun) -> None:
+        """The words and spaces of a run that is not a mark.
+
+        A plain word (printable, no dash or no-break space, every character in
+        the run's font, not a URL, not to be hyphenated now) becomes one box
+        measured from the font's word memo; anything else takes `add_word`.
+        """
+        parts = _SPACE_SPLIT.split(run.text)
+        items = self.items
+        size = run.size
+        font = run.font
+        m = self.fonts.metrics(font)
+        known, covered = m.words, m.covered
+        simple = not run.url and (self.hyphenator is None or not run.hyphenate)
+        record = run.hyphenate and not run.url and self.hyphenator is None
+        words = self.words
+        space: tuple[float, float, float] | None = None
+        for i, part in enumerate(parts):
+            if i % 2:
+                if self.pending is None:
+                    self.pending = run
+                continue
+            if not part:
+                continue
+            if simple and part.isprintable() and _SLOW_CHARS.search(part) is None and covered.issuperset(part):
+                pending = self.pending
+                if pending is run and items:  # `_flush_space` for a space of this very run
+                    self.pending = None
+                    if space is None:
+                        space = self._space_glue(run)
+                    self.flushed_at = len(items)
+                    items.append(Glue(*space))
+                elif pending is not None:
+                    self._flush_space()
+                units = known.get(part)
+                if units is None:
+                    units = word_units(m, part)
+                start = len(items)
+                items.append(Box(units * size * 0.001, part, font, run))
+                if record:
+                    words.append((start, start + 1, part, run, True))
+                continue
+            if run.url and part.isprintable() and _NBSP.search(part) is None and covered.issuperset(part):
+                pending = self.pending
+                if pending is run and items:
+                    self.pending = None
+                    if space is None:
+                        space = self._space_glue(run)
+                    self.flushed_at = len(items)
+                    items.append(Glue(*space))
+                elif pending is not None:
+                    self._flush_space()
+                self._url_pieces(part, run, m)
+                continue
+            self.flushed_at = -1
+            before = len(items)
+            self.add_word(part, run)
+            if record:
+                start = before + 1 if self.flushed_at == before else before
+                end = len(items)
+                if end > start:
+                    words.append((start, end, part, run, False))
+                    if type(items[-1]) is not Box:
+                        self.spliceable = False
 
     def space(self, run: StyledRun) -> None:
         if self.pending is None:
             self.pending = run
 
+    def _url_pieces(self, token: str, run: StyledRun, m: FontMetrics) -> None:
+        """What `add_word` makes of a URL all in its run's font: a box per piece between
+        the URL's break points, a URL penalty after each but the last."""
+        items, size, font = self.items, run.size, run.font
+        known = m.words
+        penalty = self.params.url_penalty
+        prev = 0
+        for pos, _ in (*_break_points(token, run, None), (len(token), "")):
+            piece = token[prev:pos]
+            units = known.get(piece)
+            if units is None:
+                units = word_units(m, piece)
+            if prev:
+                items.append(Penalty(0.0, penalty, False, "url"))
+            items.append(Box(units * size * 0.001, piece, font, run))
+            prev = pos
+
+    def syllables(self, token: str, run: StyledRun, points: list[tuple[int, str]], out: list[Item]) -> None:
+        """What `add_word` makes of a plain word (one that `add_run` set as a single box) with
+        hyphenation `points`: a box per syllable, a hyphen penalty between them."""
+        fonts, font, size = self.fonts, run.font, run.size
+        width = fonts.width(token[: points[0][0]], font, size)
+        out.append(Box(width, token[: points[0][0]], font, run))
+        dash = fonts.width("-", font, size)
+        penalty = self.params.hyphen_penalty
+        for k, (pos, _) in enumerate(points):
+            out.append(Penalty(dash, penalty, True, "hyphen", Box(dash, "-", font, run)))
+            piece = token[pos : points[k + 1][0]] if k + 1 < len(points) else token[pos:]
+            out.append(Box(fonts.width(piece, font, size), piece, font, run))
+
+    def _space_glue(self, run: StyledRun) -> tuple[float, float, float]:
+        """Width, stretch and shrink of an interword space in `run`'s style."""
+        w = self.fonts.width(" ", run.font, run.size)
+        return (w, 0.0, 0.0) if self.ragged else (w, w / 2, w / 3)
+
     def _flush_space(self) -> None:
         run, self.pending = self.pending, None
         if run is None or not self.items:
             return
-        w = self.fonts.width(" ", run.font, run.size)
-        if self.ragged:
-            self.items.append(Glue(w, 0.0, 0.0))
-        else:
-            self.items.append(Glue(w, w / 2, w / 3))
+        self.flushed_at = len(self.items)
+        self.items.append(Glue(*self._space_glue(run)))
 
     def add_word(self, token: str, run: StyledRun) -> None:
         """A token without breakable whitespace; it may hold no-break spaces."""

@@ -124,18 +124,68 @@ def legal_breakpoints(items: Sequence[Item]) -> list[tuple[int, float, float, bo
     return out
 
 
+Sums = tuple[list[float], list[float], list[float], list[float]]
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What every pass over one item list shares: its legal breakpoints and prefix sums.
+    Build it once per list (`scan`) and hand it to each pass and to the over-wide check."""
+
+    breakpoints: list[tuple[int, float, float, bool]]
+    sums: Sums
+
+
+def scan(items: Sequence[Item]) -> Scan:
+    """`legal_breakpoints(items)` and `_prefix_sums(items)` in one walk over the items."""
+    n = len(items)
+    sw = [0.0] * (n + 1)
+    sy = [0.0] * (n + 1)
+    sz = [0.0] * (n + 1)
+    sf = [0.0] * (n + 1)
+    out: list[tuple[int, float, float, bool]] = []
+    w = y = z = f = 0.0
+    prev_box = False
+    for i, it in enumerate(items):
+        t = type(it)
+        if t is Box:
+            w += it.width
+            prev_box = True
+        elif t is Glue:
+            if prev_box:
+                out.append((i, 0.0, 0.0, False))
+            w += it.width
+            y += it.stretch  # type: ignore[union-attr]
+            z += it.shrink  # type: ignore[union-attr]
+            f += it.fill  # type: ignore[union-attr]
+            prev_box = False
+        else:
+            if it.penalty < INF_PENALTY:  # type: ignore[union-attr]
+                out.append((i, it.width, it.penalty, it.flagged))  # type: ignore[union-attr]
+            prev_box = False
+        sw[i + 1] = w
+        sy[i + 1] = y
+        sz[i + 1] = z
+        sf[i + 1] = f
+    return Scan(out, (sw, sy, sz, sf))
+
+
 def knuth_plass(
     items: Sequence[Item],
     first_measure: float,
     measure: float,
     params: BreakParams,
     settings: PassSettings,
+    scanned: Scan | None = None,
 ) -> list[int] | None:
-    """Indices of the items where lines end (the last is the final penalty), or None."""
+    """Indices of the items where lines end (the last is the final penalty), or None.
+    `scanned` is `scan(items)`, when the caller has it already."""
     if not items:
         return []
-    breakpoints = legal_breakpoints(items)
-    run = _Pass(items, first_measure, measure, params, settings)
+    if scanned is None:
+        scanned = scan(items)
+    breakpoints = scanned.breakpoints
+    run = _Pass(items, first_measure, measure, params, settings, scanned.sums)
     active = [_Breakpoint(0, True, 0.0, 0.0, 0.0, 0.0, False, [_Node(0, 0, DECENT, 0.0, None)])]
     last_index = breakpoints[-1][0] if breakpoints else -1
     for bp in breakpoints:
@@ -158,9 +208,10 @@ class _Pass:
         measure: float,
         params: BreakParams,
         settings: PassSettings,
+        sums: Sums | None = None,
     ) -> None:
         self.items = items
-        self.sums = _prefix_sums(items)
+        self.sums = sums if sums is not None else _prefix_sums(items)
         self.first_measure = first_measure
         self.measure = measure
         self.params = params

@@ -16,28 +16,45 @@ from collections.abc import Sequence
 
 from typeset.text.fonts import FontBook
 from typeset.text.items import Box, Glue, Item, Penalty, after_break
-from typeset.text.linebreak import legal_breakpoints
+from typeset.text.linebreak import Scan, legal_breakpoints
 from typeset.text.params import BreakParams
 
 CHARACTER_LIMIT = 2000  # more characters in over-wide text: cut in chunks, not per character
 CHUNKS_PER_LINE = 8
 
 
-def overwide_segments(items: Sequence[Item], limit: float) -> list[tuple[int, int]]:
-    """(start, end) item ranges between breakpoints whose minimum width exceeds `limit`."""
+def overwide_segments(items: Sequence[Item], limit: float, scanned: Scan | None = None) -> list[tuple[int, int]]:
+    """(start, end) item ranges between breakpoints whose minimum width exceeds `limit`
+    (`scanned`: `scan(items)`, when the caller has it: then no item is walked again)."""
     found: list[tuple[int, int]] = []
     start = 0
+    if scanned is not None:
+        sw, _, sz, _ = scanned.sums
+        for b, pw, _, _ in scanned.breakpoints:
+            # From the sums, to within rounding; only a width that close to the limit is summed
+            # item by item as before, so the verdict is always the one the item walk gives.
+            estimate = pw + (sw[b] - sw[start]) - (sz[b] - sz[start])
+            near = abs(estimate - limit) <= 1e-6
+            if (near and _segment_width(items, start, b, pw) > limit + 1e-9) or (not near and estimate > limit):
+                found.append((start, b))
+            start = after_break(items, b)
+        return found
     for b, pw, _, _ in legal_breakpoints(items):
-        width = pw
-        for it in items[start:b]:
-            if type(it) is Box:
-                width += it.width
-            elif type(it) is Glue:
-                width += it.width - it.shrink  # type: ignore[union-attr]
-        if width > limit + 1e-9:
+        if _segment_width(items, start, b, pw) > limit + 1e-9:
             found.append((start, b))
         start = after_break(items, b)
     return found
+
+
+def _segment_width(items: Sequence[Item], start: int, b: int, pw: float) -> float:
+    """The narrowest the items start..b can be set (glue fully shrunk), plus the break's width."""
+    width = pw
+    for it in items[start:b]:
+        if type(it) is Box:
+            width += it.width
+        elif type(it) is Glue:
+            width += it.width - it.shrink  # type: ignore[union-attr]
+    return width
 
 
 def split_overwide(items: Sequence[Item], limit: float, fonts: FontBook, params: BreakParams) -> list[Item]:

@@ -22,8 +22,8 @@ from functools import lru_cache
 
 from typeset.text.fonts import FontBook
 from typeset.text.hyphenate import Hyphenator
-from typeset.text.items import Item, build_items
-from typeset.text.linebreak import PassSettings, knuth_plass
+from typeset.text.items import Item, ParagraphItems, build_items, collect_items, with_hyphenation
+from typeset.text.linebreak import PassSettings, knuth_plass, scan
 from typeset.text.overwide import overwide_segments, split_overwide
 from typeset.text.params import INF_BAD, BreakParams
 from typeset.text.scripts import has_rtl
@@ -57,7 +57,8 @@ def break_paragraph(
     if measure <= 0:
         raise ValueError(f"measure must be positive, got {measure}")
     ragged = align != "justify"
-    items = build_items(runs, fonts, params, ragged=ragged)
+    built = collect_items(runs, fonts, params, ragged=ragged)
+    items = built.items
     if not items:
         return []
     first = measure - indent_first
@@ -66,19 +67,23 @@ def break_paragraph(
     emergency = params.emergency_stretch if params.emergency_stretch is not None else 0.1 * measure
     hyphenator = get_hyphenator(language)
     limit = min(first, measure)
-    overwide = bool(overwide_segments(items, limit))
+    scanned = scan(items)
+    overwide = bool(overwide_segments(items, limit, scanned))
     hyphenated = False
     if overwide:
         items = split_overwide(
-            _with_hyphens(runs, fonts, params, hyphenator, ragged, items), limit, fonts, params
+            _with_hyphens(runs, built, hyphenator), limit, fonts, params
         )
+        scanned = scan(items)
         hyphenated = True
     breaks = None
     for needs_hyphens, settings in _passes(params, right, emergency, overwide):
         if needs_hyphens and not hyphenated:
-            items = _with_hyphens(runs, fonts, params, hyphenator, ragged, items)
+            hyphenated_items = _with_hyphens(runs, built, hyphenator)
+            if hyphenated_items is not items:
+                items, scanned = hyphenated_items, scan(hyphenated_items)
             hyphenated = True
-        breaks = knuth_plass(items, first, measure, params, settings)
+        breaks = knuth_plass(items, first, measure, params, settings, scanned)
         if breaks is not None:
             break
     assert breaks is not None, "a forcing pass always returns breaks"
@@ -111,15 +116,16 @@ def _passes(
     return passes
 
 
-def _with_hyphens(
-    runs: Sequence[StyledRun],
-    fonts: FontBook,
-    params: BreakParams,
-    hyphenator: Hyphenator,
-    ragged: bool,
-    items: list[Item],
-) -> list[Item]:
-    """The items again with hyphenation points, or `items` if there can be none."""
+def _with_hyphens(runs: Sequence[StyledRun], built: ParagraphItems, hyphenator: Hyphenator) -> list[Item]:
+    """The items again with hyphenation points, or the same items if there can be none.
+
+    Only the words that have points are rebuilt; the rest of the paragraph's
+    items are reused as they are (a full rebuild when the ranges do not hold).
+    """
     if not hyphenator.available or not any(r.hyphenate and not r.url for r in runs):
-        return items
-    return build_items(runs, fonts, params, hyphenator=hyphenator, ragged=ragged, count_missing=False)
+        return built.items
+    spliced = with_hyphenation(built, hyphenator)
+    if spliced is not None:
+        return spliced
+    return build_items(runs, built.fonts, built.params, hyphenator=hyphenator, ragged=built.ragged,
+                       count_missing=False)

@@ -11,7 +11,6 @@ the PDF gets one text operation per word piece.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from typeset.text.fonts import FontBook
 from typeset.text.items import Box, Glue, Item, Penalty, after_break
@@ -37,10 +36,9 @@ def set_lines(
         end = items[b]
         hyphen = end.hyphen if isinstance(end, Penalty) else None
         indent = indent_first if k == 0 else 0.0
-        line = _set_line(items[start:b], hyphen, fonts, measure - indent, indent, align, ragged_fill)
+        mid_word = isinstance(end, Penalty) and end.kind in MID_WORD
+        line = _set_line(items[start:b], hyphen, fonts, measure - indent, indent, align, ragged_fill, mid_word)
         if line is not None:
-            if isinstance(end, Penalty) and end.kind in MID_WORD:
-                line = replace(line, mid_word=True)
             lines.append(line)
         start = after_break(items, b)
     return lines
@@ -98,27 +96,34 @@ def _style(box: Box) -> tuple[object, ...]:
 
 def _set_line(
     content: Sequence[Item], hyphen: Box | None, fonts: FontBook, m: float, indent: float, align: Align,
-    ragged_fill: float = 0.0,
+    ragged_fill: float = 0.0, mid_word: bool = False,
 ) -> Line | None:
     r = _ratio(content, hyphen, m, align)
     extra = _near_full_gap(content, hyphen, m, ragged_fill) if align == "left" and ragged_fill > 0 else 0.0
     parts: list[list] = []  # [x, width, text, box] per frag, merged while the style stays the same
     x = 0.0
     key: tuple[object, ...] | None = None
+    last: Box | None = None  # the box that set `key`: a box of its run and font has its style
     tail = (hyphen,) if hyphen is not None else ()
     for it in (*content, *tail):
         if type(it) is Box:
-            k = _style(it)  # type: ignore[arg-type]
-            if k == key:
+            if last is not None and it.run is last.run and it.font == last.font:  # type: ignore[union-attr]
+                same = True
+            else:
+                k = _style(it)  # type: ignore[arg-type]
+                same = k == key
+                key = k
+                last = it  # type: ignore[assignment]
+            if same:
                 parts[-1][1] += it.width
                 parts[-1][2] += it.text  # type: ignore[union-attr]
             else:
                 parts.append([x, it.width, it.text, it])  # type: ignore[union-attr]
-                key = k
             x += it.width
         elif type(it) is Glue:
             x += it.width + extra + r * (it.stretch if r > 0 else it.shrink)  # type: ignore[union-attr]
             key = None
+            last = None
     if not parts:
         return None
     width = x
@@ -134,7 +139,7 @@ def _set_line(
             notes.append(f.mark)
     ascent = max(fonts.ascent(f.font, f.size) + f.rise for f in frags)
     descent = max(fonts.descent(f.font, f.size) - f.rise for f in frags)
-    return Line(frags, width, m, ascent, descent, tuple(notes), r, hyphen is not None)
+    return Line(frags, width, m, ascent, descent, tuple(notes), r, hyphen is not None, mid_word)
 
 
 def _frag(x: float, width: float, text: str, box: Box) -> Frag:

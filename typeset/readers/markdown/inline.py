@@ -7,7 +7,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from typeset.readers.markup import autolink, emphasis, escape, link
+from typeset.readers.markup import autolink, emphasis, escape, escape_prose, link
 
 WIDTH_ATTR = re.compile(r'\{\s*width\s*=\s*("?)([^"}\s]+)\1\s*\}')
 
@@ -26,7 +26,7 @@ class InlineWriter:
             t = tokens[i]
             kind = t.type
             if kind == "text":
-                out.append(escape(t.content))
+                out.append(escape_prose(t.content))
             elif kind in ("softbreak", "hardbreak"):
                 out.append(" ")
             elif kind == "code_inline":

@@ -1,0 +1,44 @@
+"""The lazily read hyphenation patterns give exactly Pyphen's hyphenation points."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pyphen
+import pytest
+
+from typeset.text.hyphenate import Hyphenator
+from typeset.text.patterns import LazyPatterns, open_patterns
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+
+
+def corpus_words() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.yaml"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus").glob("*.yaml"))]
+    words = sorted(set(re.findall(r"[^\W\d_]{2,}", "\n".join(texts))))
+    return words + ["Hyphenation", "ÉTÉ", "naïve", "Straße", "Zusammenarbeit", "électricité", "интернационал"]
+
+
+@pytest.mark.parametrize("language", ["en_US", "en_GB", "de_DE", "fr", "nl_NL", "ru_RU", "it_IT", "pt_PT"])
+def test_lazy_patterns_equal_pyphen(language: str) -> None:
+    ours = LazyPatterns(Path(pyphen.LANGUAGES[language]), 2, 3)
+    theirs = pyphen.Pyphen(lang=language, left=2, right=3)
+    words = corpus_words()
+    assert len(words) > 500
+    assert [ours.positions(w) for w in words] == [theirs.positions(w) for w in words]
+
+
+def test_dictionaries_with_nonstandard_hyphenation_are_left_to_pyphen() -> None:
+    assert isinstance(open_patterns("hu_HU", 2, 2), pyphen.Pyphen)  # has ^^hh or /...=... entries
+    assert isinstance(open_patterns("en_US", 2, 3), LazyPatterns)
+
+
+def test_hyphenator_reads_patterns_only_when_a_word_is_hyphenated() -> None:
+    h = Hyphenator("en")
+    assert h.available and h._dic is None
+    assert h.positions("dog") == ()  # too short: nothing read
+    assert h._dic is None
+    assert h.positions("international") == (2, 5, 7)
+    assert h._dic is not None
