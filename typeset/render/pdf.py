@@ -210,7 +210,7 @@ class _Painter:
             g = item.frag
             if g.font != font or g.size != size or g.color != color or g.rise != rise or g.link != link \
                     or g.mark is not None or g.anchor is not None or not g.text or " " in g.text \
-                    or "\u00a0" in g.text or g.glyphs is not None or g.hidden:  # not `_plain`
+                    or "\u00a0" in g.text or g.glyphs is not None or g.hidden:  # not `_plain`, not shaped
                 break
             gap = item.x - (last.x + last.frag.width) - space  # type: ignore[union-attr]
             if word_space is None:
@@ -253,6 +253,8 @@ class _Painter:
             text.setTextRenderMode(0)
             text.setHorizScale(100.0)
             state["mode"], state["scale"] = 0, 100.0
+        if word_space is not None and abs(word_space) < 5e-7:
+            word_space = 0.0  # a rounding residue of the gap arithmetic; "0 Tw" would be a no-op
         if word_space is not None and state.get("word_space", 0.0) != word_space:
             text.setWordSpace(word_space)
             state["word_space"] = word_space
