@@ -56,7 +56,7 @@ def _paragraph(content: Inline, groups: Iterator[list[Position]], sources: dict[
     for k, item in enumerate(content):
         if isinstance(item, Run):
             if item.text.startswith(".") and "".join(r.text for r in runs[-1:]).endswith("."):
-                item = Run(item.text[1:], item.italic, item.bold, item.link, item.url)  # "see ibid.." -> one stop
+                item = dataclasses.replace(item, text=item.text[1:])  # "see ibid.." -> one stop
             runs.append(item)
             continue
         assert isinstance(item, Citation)

@@ -6,6 +6,7 @@ turns double quotation marks within a quoted title into single ones.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from typeset.model.nodes import Run
 
@@ -48,9 +49,9 @@ def punctuation_inside(runs: list[Run]) -> list[Run]:
             nxt = out[k + 1]
             cut = 2 if text.endswith("\u2019\u201d") else 1
             text = text[:-cut] + nxt.text[0] + text[-cut:]
-            out[k + 1] = _retext(nxt, nxt.text[1:])
+            out[k + 1] = replace(nxt, text=nxt.text[1:])
         if text != r.text:
-            out[k] = _retext(r, text)
+            out[k] = replace(r, text=text)
     return merge([r for r in out if r.text])
 
 
@@ -59,11 +60,8 @@ def merge(runs: list[Run]) -> list[Run]:
     out: list[Run] = []
     for r in runs:
         if out and (out[-1].italic, out[-1].bold, out[-1].link, out[-1].url) == (r.italic, r.bold, r.link, r.url):
-            out[-1] = _retext(out[-1], out[-1].text + r.text)
+            out[-1] = replace(out[-1], text=out[-1].text + r.text)
         else:
             out.append(r)
     return out
 
-
-def _retext(run: Run, text: str) -> Run:
-    return Run(text, run.italic, run.bold, run.link, run.url)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from typeset.model.nodes import Citation, CiteItem, InlineItem, NoteRef, Pos, Run
 
@@ -111,17 +111,14 @@ def marks_after_punctuation(items: list[InlineItem]) -> tuple[InlineItem, ...]:
             continue
         before = out[k - 1] if k else None
         if isinstance(before, Run) and before.text.endswith(" "):
-            out[k - 1] = _with_text(before, before.text.rstrip(" "))
+            out[k - 1] = replace(before, text=before.text.rstrip(" "))
         after = out[k + 1] if k + 1 < len(out) else None
         prev = out[k - 1] if k else None
         if isinstance(after, Run) and isinstance(prev, Run) and after.text[:1] and after.text[0] in _PUNCT:
             n = len(after.text) - len(after.text.lstrip(_PUNCT))
             moved = after.text[:n]
             if not prev.text.endswith(moved):  # "2015.[@a]." keeps one stop
-                out[k - 1] = _with_text(prev, prev.text + moved)
-            out[k + 1] = _with_text(after, after.text[n:])
+                out[k - 1] = replace(prev, text=prev.text + moved)
+            out[k + 1] = replace(after, text=after.text[n:])
     return tuple(x for x in out if not (isinstance(x, Run) and not x.text))
 
-
-def _with_text(run: Run, text: str) -> Run:
-    return Run(text, run.italic, run.bold, run.link, run.url)

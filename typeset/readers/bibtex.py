@@ -120,13 +120,13 @@ class _Reader:
         opening = self.expect("{(", "'{' after @" + kind)
         closing = "}" if opening == "{" else ")"
         if kind == "preamble":
-            self.value(at)
+            self.value()
             self.expect(closing, f"'{closing}'")
             return None
         if kind == "string":
             macro = self.name("a macro name").lower()
             self.expect("=", "'=' after the macro name")
-            self.macros[macro] = self.value(at)[0]
+            self.macros[macro] = self.value()[0]
             self.expect(closing, f"'{closing}' closing @string")
             return None
         self.skip()
@@ -143,22 +143,20 @@ class _Reader:
             self.expect("=", f"'=' after '{name}'")
             self.skip()
             value_at = self.i
-            fields[name] = (self.value(at)[0], value_at)
+            fields[name] = (self.value()[0], value_at)
         pairs += self.csl_fields(kind, fields, at)
         line, column = self.source.position(at)
         return YNode("map", pairs, line, column)
 
-    def value(self, entry_at: int) -> tuple[str, int]:
+    def value(self) -> tuple[str, int]:
         """A field value: pieces joined by '#'."""
         parts: list[str] = []
         start = self.i
         while True:
             self.skip()
             c = self.text[self.i:self.i + 1]
-            if c == "{":
-                parts.append(self.braced(entry_at))
-            elif c == '"':
-                parts.append(self.quoted(entry_at))
+            if c in "{\"":
+                parts.append(self.delimited())
             elif c.isdigit():
                 m = re.compile(r"\d+").match(self.text, self.i)
                 assert m
@@ -175,8 +173,11 @@ class _Reader:
                 return "".join(parts), start
             self.i += 1
 
-    def braced(self, entry_at: int) -> str:
-        depth, j, text = 0, self.i, self.text
+    def delimited(self) -> str:
+        """The text of `{...}` (braces nested) or `"..."` (braces inside balanced) at the cursor."""
+        text, opening = self.text, self.text[self.i]
+        depth = 1 if opening == "{" else 0
+        j = self.i + 1
         while j < len(text):
             c = text[j]
             if c == "\\":
@@ -186,34 +187,14 @@ class _Reader:
                 depth += 1
             elif c == "}":
                 depth -= 1
-                if depth == 0:
-                    value = text[self.i + 1:j]
-                    self.i = j + 1
-                    return value
-            elif c == "@" and text[j - 1] == "\n":  # an entry begins: this value was never closed
-                break
-            j += 1
-        raise BibError(self.i, "this '{' is never closed")
-
-    def quoted(self, entry_at: int) -> str:
-        depth, j, text = 0, self.i + 1, self.text
-        while j < len(text):
-            c = text[j]
-            if c == "\\":
-                j += 2
-                continue
-            if c == "{":
-                depth += 1
-            elif c == "}":
-                depth -= 1
-            elif c == '"' and depth == 0:
+            if (opening == "{" and depth == 0) or (opening == '"' and c == '"' and depth == 0):
                 value = text[self.i + 1:j]
                 self.i = j + 1
                 return value
-            elif c == "\n" and text.startswith("@", j + 1):
+            if c == "@" and text[j - 1] == "\n":  # an entry begins: this value was never closed
                 break
             j += 1
-        raise BibError(self.i, "this '\"' is never closed")
+        raise BibError(self.i, f"this '{opening}' is never closed")
 
     def node(self, value: str, offset: int) -> YNode:
         line, column = self.source.position(offset)
