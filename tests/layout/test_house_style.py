@@ -47,6 +47,17 @@ def test_several_authors_each_get_their_lines() -> None:
     assert lines[:5] == ["T", "By", "Ann One", "Fellow", "Bo Two"]
 
 
+def test_an_author_without_a_role_is_still_named_in_every_layout() -> None:
+    """A template line may offer alternatives (`A || B`): the first whose fields are all filled."""
+    brief = brief_from_dict({"title": "T", "authors": [{"name": "Ann One", "role": "Fellow"}, {"name": "Bo Two"}],
+                             "sections": [{"heading": "H", "content": ["Text."]}]})
+    for layout in ("issi-brief", "policy-paper", "plain"):
+        joined = "\n".join(page_lines(render(brief, layout)))
+        assert "Ann One" in joined and "Bo Two" in joined, (layout, joined)
+    lines = page_lines(render(brief, "policy-paper"))
+    assert "Ann One, Fellow" in lines and "Bo Two" in lines
+
+
 def test_brief_fields_are_never_read_as_template_markup() -> None:
     brief = brief_from_dict({"title": "{publisher.name} **not bold**", "editors": ["*Ed* {title}"],
                              "sections": [{"heading": "H", "content": ["Text."]}]})

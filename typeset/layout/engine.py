@@ -139,15 +139,26 @@ def font_book(layout: Layout) -> FontBook:
     return book.for_render()
 
 
+_BUNDLED_FONT_FILES: dict[str, Path] = {}  # name -> file, for the bundled layouts only
+
+
 def _font_file(name: str, folder: Path, where: str, layout: Layout) -> Path | None:
+    """The checked file of a font named by a layout. A bundled layout names only the package's
+    own fonts, so its answers are kept: checking each of its fifteen files on every render
+    cost more than a millisecond."""
     if not name:
         return None
+    bundled = folder == LAYOUTS_DIR
+    if bundled and name in _BUNDLED_FONT_FILES:
+        return _BUNDLED_FONT_FILES[name]
     for base in (folder, FONTS_DIR):
         try:
             path = resolve_inside(name, base, [folder, FONTS_DIR])
         except PathRefused as exc:
             raise LayoutError(Problem(layout.name, None, None, f"{where}: {exc}")) from None
         if path.is_file():
+            if bundled:
+                _BUNDLED_FONT_FILES[name] = path
             return path
     raise LayoutError(Problem(layout.name, None, None, f"{where}: no font file '{name}' beside the layout "
                                                        "or in the bundled fonts"))

@@ -3,7 +3,10 @@
 The template's markup is the layout author's; a field's value is the brief
 author's and is inserted as literal text after parsing, so it can never be
 read as markup. A template with an empty field yields nothing: the line is
-left out (no dangling "By" or "Web:").
+left out (no dangling "By" or "Web:"). A line may offer alternatives,
+`A || B`: the first whose fields are all filled is used, so
+`**{author.name}**, {author.role} || **{author.name}**` still names an author
+who has no role.
 """
 from __future__ import annotations
 
@@ -18,6 +21,15 @@ _SLOT = 0xE000  # private-use code points stand in for fields while parsing
 
 
 def fill(template: str, fields: Mapping[str, str]) -> Inline | None:
+    """The first alternative (`A || B`) with every field filled in, or None if none has."""
+    for alternative in template.split(" || "):
+        content = _fill_one(alternative, fields)
+        if content is not None:
+            return content
+    return None
+
+
+def _fill_one(template: str, fields: Mapping[str, str]) -> Inline | None:
     """The template with its fields filled in, or None if any field is empty or unknown."""
     values: list[str] = []
 

@@ -162,7 +162,8 @@ class FootnoteStyle(TextStyle):
 @dataclass(frozen=True, slots=True)
 class HeaderItem(TextStyle):
     kind: Literal["text", "logo", "rule", "space"] = key("text", "a line of text, the logo, a rule or a space")
-    text: str = key("", "template: literal text with inline markup and {fields}; dropped if a field is empty")
+    text: str = key("", "template: literal text with inline markup and {fields}; dropped if a field is empty; "
+                    "'A || B' uses the first alternative whose fields are all filled")
     when: str = key("", "show the item only when this field is not empty (e.g. 'authors')")
     each: Literal["", "author", "editor"] = key("", "repeat once per author (fields author.name, "
                                                     "author.role, author.affiliation) or editor ({editor})")
