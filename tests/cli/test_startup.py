@@ -23,8 +23,10 @@ from typeset.cli import run
 sys.argv = ["briefset", "build", sys.argv[1], "-o", sys.argv[2]]
 status = run()
 import reportlab.pdfbase.ttfonts as ttfonts
+from typeset.text import scripts
 print(repr({"status": status, "modules": sorted(sys.modules),
-            "reportlab_shaping": ttfonts.uharfbuzz is not None}))
+            "reportlab_shaping": ttfonts.uharfbuzz is not None,
+            "cjk_compiled": scripts._cjk.cache_info().currsize}))
 """
 
 
@@ -45,6 +47,7 @@ def test_a_yaml_build_loads_no_other_reader_nor_citation_nor_shaping_code(tmp_pa
                 "difflib", "secrets", "uharfbuzz", "bidi", "typeset.text.shaping", "typeset.text.bidi"}
     assert not loaded & unneeded, sorted(loaded & unneeded)
     assert not seen["reportlab_shaping"]
+    assert seen["cjk_compiled"] == 0  # no character of the seed reaches the CJK class
 
 
 def test_the_command_shapes_right_to_left_text_as_the_library_does(tmp_path: Path) -> None:
@@ -54,3 +57,4 @@ def test_the_command_shapes_right_to_left_text_as_the_library_does(tmp_path: Pat
     assert seen["status"] == 0
     assert "uharfbuzz" in seen["modules"] and "typeset.text.shaping" in seen["modules"]
     assert out.read_bytes() == typeset.render(typeset.load(MULTILINGUAL))
+    assert seen["cjk_compiled"] == 1  # its Chinese and Japanese lines need the CJK class
