@@ -1,6 +1,6 @@
 """`python -m typeset` runs the command line."""
 import sys
 
-from typeset.cli import main
+from typeset.cli import run
 
-sys.exit(main())
+sys.exit(run())

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 import time
 from pathlib import Path
@@ -54,7 +53,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
 
 def temp_name(target: Path) -> str:
     """A fresh temporary name for `target`, in its folder: .NAME.PID-RANDOM.tmp"""
-    return f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    return f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp"
 
 
 def remove_stale_temp_files(target: str | os.PathLike[str]) -> list[Path]:

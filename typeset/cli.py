@@ -36,6 +36,29 @@ from typeset.errors import BriefError, Problem
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
 
 
+def run() -> int:
+    """The `briefset` command and `python -m typeset`: `main` in a process of its own.
+
+    The process is the command's alone, so ReportLab is loaded without
+    uharfbuzz, which it imports for the shaping of its own Paragraphs (a
+    tenth of a build's start-up) and which typeset never asks of it: right-
+    to-left and joined scripts are shaped by `typeset.text.shaping`, which
+    imports uharfbuzz itself, only for text that needs it.
+    """
+    _load_reportlab_without_its_shaping()
+    return main()
+
+
+def _load_reportlab_without_its_shaping() -> None:
+    if "reportlab.pdfbase.ttfonts" in sys.modules or "uharfbuzz" in sys.modules:
+        return
+    sys.modules["uharfbuzz"] = None  # type: ignore[assignment]  # ReportLab's `import uharfbuzz` fails
+    try:
+        import reportlab.pdfbase.ttfonts  # noqa: F401
+    finally:
+        del sys.modules["uharfbuzz"]  # later imports (typeset.text.shaping) find it as usual
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     for stream in (sys.stdout, sys.stderr):  # a message may quote text the terminal cannot show

@@ -26,7 +26,7 @@ def _scripts() -> dict[str, str]:
 
 
 def test_the_console_script_is_briefset() -> None:
-    assert _scripts() == {NAME: "typeset.cli:main"}
+    assert _scripts() == {NAME: "typeset.cli:run"}
 
 
 @pytest.mark.parametrize("shell", sorted(SHELLS))

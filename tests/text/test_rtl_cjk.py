@@ -136,3 +136,14 @@ def test_a_zero_width_non_joiner_keeps_its_effect_on_letter_forms() -> None:
     [frag] = [f for f in line.frags if f.glyphs is not None]
     assert [g.gid for g in frag.glyphs] == hb_shape(word)[0]
     assert hb_shape(word)[0] != hb_shape(word.replace("\u200c", ""))[0]
+
+
+def test_the_cheap_guards_of_the_cjk_and_hangul_classes_never_change_an_answer() -> None:
+    """`has_cjk`, `is_cjk` and `is_hangul` skip compiling their class for characters below its lowest one."""
+    from typeset.text import scripts
+
+    assert not any(scripts._cjk().match(chr(c)) for c in range(ord(scripts._CJK_FIRST)))
+    assert not any(scripts._hangul().match(chr(c)) for c in range(ord(scripts._HANGUL_FIRST)))
+    assert scripts._cjk().match(scripts._CJK_FIRST) and scripts._hangul().match(scripts._HANGUL_FIRST)
+    assert scripts.has_cjk("Tokyo \u6771\u4eac") and not scripts.has_cjk("\u201cquoted\u201d \u2014 caf\u00e9")
+    assert scripts.is_hangul("\ud55c") and not scripts.is_hangul("\u6771") and scripts.is_cjk("\u6771")

@@ -5,7 +5,6 @@ so one run reports every mistake in the brief, not just the first.
 """
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from typeset.errors import Problem, Severity
@@ -172,6 +171,8 @@ def pos(node: YNode | None) -> Pos | None:
 
 def unknown_key(name: str, allowed: list[str], what: str) -> str:
     """'unknown key X; did you mean Y?' or the list of keys allowed there."""
+    import difflib  # only for a misspelt key
+
     lowered = {a.lower(): a for a in allowed}
     close = difflib.get_close_matches(name.lower()[:100], list(lowered), n=1, cutoff=0.6)
     if close:
@@ -188,6 +189,8 @@ def one_of(names: list[str]) -> str:
 
 def suggest(name: str, candidates: Iterable[str]) -> str:
     """'; did you mean X?' when a candidate is close, else ''."""
+    import difflib  # only for a misspelt name
+
     close = difflib.get_close_matches(name[:100], list(candidates), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

@@ -19,9 +19,16 @@ from typeset.model import sources as _sources
 from typeset.model.document import Brief, brief_from_tree
 from typeset.model.limits import DEFAULT_LIMITS, Limits
 from typeset.readers.common import Tree
-from typeset.readers.sources import read_sources_file
 
-_sources.FILE_READER = read_sources_file  # a brief's `sources: refs.bib` is read by the readers
+
+def _read_sources_file(path: Path, display: str, limits: Limits) -> Tree:
+    """A brief's `sources: refs.bib` file, read by the readers; imported on first use (most briefs name none)."""
+    from typeset.readers.sources import read_sources_file
+
+    return read_sources_file(path, display, limits)
+
+
+_sources.FILE_READER = _read_sources_file
 
 FORMATS = ("yaml", "markdown", "docx")
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".md": "markdown", ".markdown": "markdown", ".docx": "docx"}

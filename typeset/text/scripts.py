@@ -6,9 +6,15 @@ need shaping; Chinese, Japanese and Korean text has no spaces and breaks
 between characters. These tests run on every word, so they answer from a
 compiled character class and only after the cheap `isascii` test fails;
 nothing here imports the shaping or bidi libraries.
+
+The CJK and Hangul classes span some 40,000 code points, which `re` walks one
+by one to compile them (a twentieth of the command's start-up); they are
+compiled on first use, which only text holding a character from U+1100 up
+(CJK from U+2E80 up) reaches, so a Latin-script brief never pays for them.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # Strong right-to-left blocks: Hebrew .. NKo/Samaritan/Mandaic/Arabic Extended, the
@@ -19,13 +25,26 @@ _RTL = re.compile(
 # Scripts whose letters join and take contextual forms: shaped with HarfBuzz.
 _JOINING = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefe\u0700-\u074f\u07c0-\u07ff]")
 # Ideographs, kana and CJK punctuation: a line may break between any two of them.
-_CJK = re.compile(
-    "[\u2e80-\u2fdf\u3000-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\U00020000-\U0003134f]"
-)
+_CJK_FIRST = "\u2e80"  # the class's lowest character
+
+
+@functools.cache
+def _cjk() -> re.Pattern[str]:
+    return re.compile(
+        "[\u2e80-\u2fdf\u3000-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+        "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\U00020000-\U0003134f]"
+    )
+
+
 # Hangul: Korean separates words with spaces, so it is covered by the CJK font but
 # broken at spaces like Latin text.
-_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HANGUL_FIRST = "\u1100"
+
+
+@functools.cache
+def _hangul() -> re.Pattern[str]:
+    return re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
 
 # Kinsoku (JIS X 4051): no line starts with these ...
 NO_BREAK_BEFORE = frozenset(
@@ -50,15 +69,15 @@ def needs_shaping(text: str) -> bool:
 
 def has_cjk(text: str) -> bool:
     """Whether `text` holds ideographs, kana or CJK punctuation (breakable between characters)."""
-    return not text.isascii() and _CJK.search(text) is not None
+    return not text.isascii() and max(text) >= _CJK_FIRST and _cjk().search(text) is not None
 
 
 def is_cjk(ch: str) -> bool:
-    return _CJK.match(ch) is not None
+    return ch >= _CJK_FIRST and _cjk().match(ch) is not None
 
 
 def is_hangul(ch: str) -> bool:
-    return _HANGUL.match(ch) is not None
+    return ch >= _HANGUL_FIRST and _hangul().match(ch) is not None
 
 
 def cjk_breaks(s: str) -> list[int]:
