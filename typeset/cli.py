@@ -218,15 +218,19 @@ def _build(args: argparse.Namespace) -> int:
     src = args.briefs[0]
     try:
         return _build_one(src, args)
-    except BriefError as e:
+    except (BriefError, OSError) as e:
+        return _failed(e, src)
+
+
+def _failed(e: BriefError | OSError, src: str) -> int:
+    """Report a brief's problems, an output that cannot be written or a file that cannot be read."""
+    if isinstance(e, BriefError):
         _report(e.problems)
-        return EXIT_PROBLEM
-    except WriteError as e:
+    elif isinstance(e, WriteError):
         print(f"{e.filename}: error: cannot write: {e.strerror}", file=sys.stderr)
-        return EXIT_PROBLEM
-    except OSError as e:
+    else:
         print(f"{e.filename or src}: error: {e.strerror or e}", file=sys.stderr)
-        return EXIT_PROBLEM
+    return EXIT_PROBLEM
 
 
 def _build_one(src: str, args: argparse.Namespace) -> int:
@@ -288,12 +292,8 @@ def _convert(args: argparse.Namespace) -> int:
     try:
         warnings = convert(args.brief, args.output, fmt=args.fmt, strict=args.strict,
                            styles=dict(args.styles or ()))
-    except BriefError as e:
-        _report(e.problems)
-        return EXIT_PROBLEM
-    except WriteError as e:
-        print(f"{e.filename}: error: cannot write: {e.strerror}", file=sys.stderr)
-        return EXIT_PROBLEM
+    except (BriefError, OSError) as e:
+        return _failed(e, args.brief)
     _report(warnings)
     return EXIT_OK
 
