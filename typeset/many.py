@@ -55,7 +55,7 @@ def build_many(sources: Iterable[str | os.PathLike[str] | bytes], out_dir: str |
                *, layout: str | None = None, executor: Executor | None = None, progress: Progress | None = None,
                strict: bool = False, root: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
                pdfa: bool | None = None, fmt: str | None = None, jobs: int | None = None,
-               chunk: int = 1) -> list[Outcome]:
+               chunk: int | None = None) -> list[Outcome]:
     """Build every brief; one `Built` or `BriefError` per source, in the order given.
 
     A source is a brief file (YAML, Markdown or Word, by its suffix or
@@ -64,9 +64,11 @@ def build_many(sources: Iterable[str | os.PathLike[str] | bytes], out_dir: str |
     `concurrent.futures.Executor`; the default is a pool of `jobs` local
     processes (default: the usable cores; 1 builds them one after the other
     in this process). `out_dir` is created if need be. `progress(index, outcome)` is
-    called in this process as each brief finishes. `chunk` briefs travel in one
-    task: more than one saves a cluster's scheduler some work per brief when
-    there are thousands of small ones."""
+    called in this process as each brief finishes (a task's briefs together).
+    `chunk` briefs travel in one task; by default (None) enough that each
+    worker gets about `TASKS_PER_WORKER` tasks (see `auto_chunk`), which
+    spares a cluster's scheduler most of its work per brief while keeping the
+    workers evenly loaded; 1 sends each brief on its own."""
     tasks, early = plan(list(sources), out_dir, layout=layout, strict=strict, root=root, pdfa=pdfa, fmt=fmt)
     if out_dir is not None:
         with contextlib.suppress(OSError):  # if it cannot be made, each brief says why it cannot write
@@ -83,7 +85,8 @@ def build_many(sources: Iterable[str | os.PathLike[str] | bytes], out_dir: str |
             _tell(progress, i, results[i])  # type: ignore[arg-type]
         return results  # type: ignore[return-value]
     pool = executor or local_pool(workers)
-    groups = [todo[k:k + max(1, chunk)] for k in range(0, len(todo), max(1, chunk))]
+    size = max(1, chunk) if chunk is not None else auto_chunk(len(todo), executor_slots(pool))
+    groups = [todo[k:k + size] for k in range(0, len(todo), size)]
     try:
         futures: dict[Future[list[Outcome]], list[tuple[int, Task]]] = {
             pool.submit(run_tasks, tuple(t for _, t in group)): group for group in groups}
@@ -134,6 +137,35 @@ def plan(sources: Sequence[str | os.PathLike[str] | bytes], out_dir: str | os.Pa
         tasks.append(replace(task, out=str(target), shown=shown) if folder is not None else task)
         early.append(None)
     return tasks, early
+
+
+TASKS_PER_WORKER = 8  # enough that a worker finishing early finds more; few enough to cost little
+MAX_CHUNK = 64  # briefs in one task at most: results come back, and progress is told, task by task
+
+
+def auto_chunk(briefs: int, slots: int) -> int:
+    """Briefs per task when the caller did not say: about `TASKS_PER_WORKER` tasks for each of the
+    executor's `slots`. A task has a fixed cost wherever it runs (pickling, a round trip, and on
+    Dask the scheduler's bookkeeping, about 10 ms of a core the workers share on one machine);
+    200 one-page briefs on two Dask workers took 5.5 s one a task and 3.6 s 25 a task
+    (bench/many.py)."""
+    return max(1, min(MAX_CHUNK, -(-briefs // (max(1, slots) * TASKS_PER_WORKER))))
+
+
+def executor_slots(executor: Executor) -> int:
+    """How many tasks `executor` runs at once: a process or thread pool's workers, a Dask client's
+    threads; the usable cores for an executor that does not say."""
+    workers = getattr(executor, "_max_workers", None)  # concurrent.futures pools
+    if isinstance(workers, int) and workers > 0:
+        return workers
+    client = getattr(executor, "_client", None)  # distributed.client.ClientExecutor
+    nthreads = getattr(client, "nthreads", None)
+    if callable(nthreads):
+        with contextlib.suppress(Exception):
+            total = sum(nthreads().values())
+            if total > 0:
+                return int(total)
+    return default_jobs()
 
 
 def run_tasks(tasks: Sequence[Task]) -> list[Outcome]:

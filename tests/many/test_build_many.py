@@ -13,7 +13,7 @@ import pytest
 
 import typeset
 from typeset.errors import BriefError, InternalError, Problem
-from typeset.many import Task, build_many, run_task
+from typeset.many import MAX_CHUNK, Task, auto_chunk, build_many, executor_slots, run_task
 
 BROKEN = "title: Broken\nsections:\n  - heading: H\n    content:\n      - Text.[^gone]\n"
 
@@ -161,6 +161,25 @@ def test_build_many_on_a_thread_pool(tmp_path):
             assert a.path.read_bytes() == b.path.read_bytes()
 
 
+def test_briefs_per_task_follow_the_executors_workers():
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        assert executor_slots(pool) == 3
+    assert auto_chunk(200, 2) == 13  # 16 tasks: eight for each worker
+    assert auto_chunk(10, 2) == 1 and auto_chunk(0, 2) == 1
+    assert auto_chunk(100_000, 2) == MAX_CHUNK
+
+
+def test_automatic_chunks_keep_order_and_progress(tmp_path):
+    paths = write_briefs(tmp_path, 40, broken=17)
+    told: list[int] = []
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = build_many(paths, tmp_path / "out", executor=pool, progress=lambda i, r: told.append(i))
+    assert sorted(told) == list(range(40))
+    assert [isinstance(r, BriefError) for r in results] == [i == 17 for i in range(40)]
+    assert [r.path.name for r in results if isinstance(r, typeset.Built)] == [
+        p.stem + ".pdf" for i, p in enumerate(paths) if i != 17]
+
+
 def test_build_many_on_a_dask_cluster(tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     paths = write_briefs(tmp_path, 10, broken=6)
@@ -168,7 +187,9 @@ def test_build_many_on_a_dask_cluster(tmp_path, monkeypatch):
     names = [p.name for p in paths]
     with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None,
                                   silence_logs=50) as cluster, distributed.Client(cluster) as client:
-        results = build_many(names, executor=client.get_executor(), chunk=2)  # 5 tasks of 2 briefs
+        executor = client.get_executor()
+        assert executor_slots(executor) == 2  # the cluster's threads, not this machine's cores
+        results = build_many(names, executor=executor, chunk=2)  # 5 tasks of 2 briefs
     built = [r for r in results if isinstance(r, typeset.Built)]
     failed = [r for r in results if isinstance(r, BriefError)]
     assert len(built) == 9 and len(failed) == 1
