@@ -120,6 +120,16 @@ class Built:
     inputs: tuple[Path, ...] = ()
 
 
+def built_line(output: str, pages: int, notes: int, seconds: float) -> str:
+    """The line a successful build prints: ``built OUT.pdf (N pages, M notes) in 0.42 s``."""
+    return f"built {output} ({count(pages, 'page')}, {count(notes, 'note')}) in {seconds:.2f} s"
+
+
+def count(n: int, noun: str) -> str:
+    """``1 page``, ``2 pages``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 Source = str | os.PathLike[str] | Brief
 
 
