@@ -33,6 +33,8 @@ CREATOR = "typeset"
 
 @dataclass(frozen=True, slots=True)
 class Result:
+    """A render's PDF, its page count and warnings, and the files it read."""
+
     pdf: bytes
     pages: int
     warnings: tuple[Problem, ...]

@@ -30,6 +30,8 @@ class ImageProblem(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class LoadedImage:
+    """A decoded, checked image and its size in pixels; `key` names it in the store."""
+
     key: str
     width_px: int
     height_px: int
