@@ -15,10 +15,15 @@ extraction can only misread and PDF/A (ISO 19005-2, 6.2.11.7.2) forbids.
 from __future__ import annotations
 
 import hashlib
+from fnmatch import fnmatch
 from typing import Any
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
+
+from typeset.text.ttface import QuickFace
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _TAGS_ATTR = "_subset_tags_in_use"
@@ -59,12 +64,23 @@ def to_unicode_cmap(base_font_name: str, subset: list[int], glyph_codes: frozens
 
 
 class TaggedTTFont(TTFont):
-    """`TTFont` whose `addObjects` tags each subset with `subset_tag`; everything else is ReportLab's.
+    """`TTFont` whose `addObjects` tags each subset with `subset_tag` and whose face is read faster
+    (`QuickFace`); everything else is ReportLab's.
 
     `glyph_codes`: private-use code points entered for shaped glyphs, which read as spaces.
     """
 
     glyph_codes: frozenset[int] = frozenset()
+
+    def __init__(self, name: str, filename: str) -> None:
+        """ReportLab 5's `TTFont.__init__` (defaults: no validation, first face of a collection,
+        ReportLab's ASCII setting), with the face read by `QuickFace`."""
+        self.fontName = name
+        self.face = QuickFace(filename)
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 (ReportLab's name)
         """Add one PDF font per subset of this font used in `doc` (ReportLab 5's method, retagged)."""
