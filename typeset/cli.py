@@ -73,7 +73,10 @@ def _import_lazily(name: str) -> None:
     """Bind module `name` (of a package) now; run its code when one of its attributes is first read."""
     import importlib.util
 
-    spec = importlib.util.find_spec(name)
+    try:
+        spec = importlib.util.find_spec(name)  # imports the package
+    except ImportError:  # not installed: the first import of it reports that as usual
+        return
     if spec is None or spec.loader is None:
         return
     spec.loader = importlib.util.LazyLoader(spec.loader)
