@@ -54,22 +54,19 @@ def _read_glyph_tables(face: Any) -> bool:
 
     hmtx = face.get_table_pos("hmtx")[0]
     pairs = struct.unpack_from(f">{2 * hmetric_count}H", data, hmtx)
-    widths: dict[int, Any] = {}
-    hmetrics: list[tuple[Any, int]] = []
-    aw: Any = None
-    for glyph in range(hmetric_count):
-        advance, lsb = pairs[2 * glyph], pairs[2 * glyph + 1]
-        hmetrics.append((advance, lsb))
-        aw = scale(advance)
-        if glyph == 0:
-            face.defaultWidth = aw
-        for char in glyph_to_char.get(glyph, ()):
-            widths[char] = aw
+    advances = pairs[0::2]
+    hmetrics: list[tuple[Any, int]] = list(zip(advances, pairs[1::2]))
+    face.defaultWidth = scale(advances[0])
+    last = scale(advances[-1])  # the advance of every glyph after the last pair, scaled as ReportLab keeps it
     rest = max(glyph_count - hmetric_count, 0)
-    bearings = struct.unpack_from(f">{rest}H", data, hmtx + 4 * hmetric_count)
-    for glyph in range(hmetric_count, glyph_count):  # only bearings: the last advance, scaled, as
-        hmetrics.append((aw, bearings[glyph - hmetric_count]))  # ReportLab keeps it
-        for char in glyph_to_char.get(glyph, ()):
+    hmetrics += [(last, lsb) for lsb in struct.unpack_from(f">{rest}H", data, hmtx + 4 * hmetric_count)]
+    widths: dict[int, Any] = {}
+    measured = max(hmetric_count, glyph_count)
+    for glyph in sorted(glyph_to_char):  # glyph order, then each glyph's characters: ReportLab's order
+        if glyph >= measured:
+            break
+        aw = scale(advances[glyph]) if glyph < hmetric_count else last
+        for char in glyph_to_char[glyph]:
             widths[char] = aw
 
     loca = face.get_table_pos("loca")[0]
