@@ -55,7 +55,7 @@ def _read_glyph_tables(face: Any) -> bool:
     hmtx = face.get_table_pos("hmtx")[0]
     pairs = struct.unpack_from(f">{2 * hmetric_count}H", data, hmtx)
     advances = pairs[0::2]
-    hmetrics: list[tuple[Any, int]] = list(zip(advances, pairs[1::2]))
+    hmetrics: list[tuple[Any, int]] = list(zip(advances, pairs[1::2], strict=True))
     face.defaultWidth = scale(advances[0])
     last = scale(advances[-1])  # the advance of every glyph after the last pair, scaled as ReportLab keeps it
     rest = max(glyph_count - hmetric_count, 0)
