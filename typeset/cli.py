@@ -53,10 +53,12 @@ def _load_reportlab_lightly() -> None:
       (a tenth of a build's start-up) and which typeset never asks of it:
       right-to-left and joined scripts are shaped by `typeset.text.shaping`,
       which imports uharfbuzz itself, only for text that needs it;
-    - Pillow's image module, which ReportLab imports but uses only to draw an
-      image: it is bound lazily (the standard library's `LazyLoader`) and
-      loads at its first use, so a brief without images never loads it. A
-      process of its own draws on one thread, so its first use is never raced.
+    - Pillow's image module, which ReportLab imports (`from PIL import Image`)
+      but uses only to draw an image: it is bound lazily (the standard
+      library's `LazyLoader`) and loads at its first use, so a brief without
+      images never loads it. Only here, not for the library: Python 3.11's
+      LazyLoader is not safe against two threads' first use, and the
+      command's process draws on one thread.
     """
     if "reportlab.pdfbase.ttfonts" in sys.modules or "uharfbuzz" in sys.modules:
         return
