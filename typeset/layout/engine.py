@@ -28,6 +28,8 @@ MAX_RELABEL_PASSES = 4
 
 @dataclass(slots=True)
 class LaidOut:
+    """The pages of a brief, the images they show and the warnings of laying it out."""
+
     pages: list[Page]
     images: ImageStore
     warnings: list[Problem]
