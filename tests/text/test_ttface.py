@@ -10,7 +10,7 @@ import struct
 from pathlib import Path
 
 import pytest
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFace, TTFontFile
+from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace, TTFontFile
 
 from tests.conftest import REPO
 from typeset.text.ttface import QuickFace, _read_glyph_tables
@@ -86,3 +86,20 @@ def test_a_damaged_face_fails_with_reportlabs_error(tmp_path: Path) -> None:
     with pytest.raises(Exception) as ours:
         QuickFace(str(path))
     assert (type(ours.value), str(ours.value)) == (type(theirs.value), str(theirs.value))
+
+
+def test_a_character_map_beyond_unicode_is_refused_at_once(tmp_path: Path) -> None:
+    """A format 12 group ending at U+FFFFFFFF would have ReportLab's reading walk four billion
+    codes; the bulk reading refuses the file before walking any."""
+    data = bytearray((REPO / "fonts" / "DejaVuSans.ttf").read_bytes())
+    start, count = _cmap_records(bytes(data))
+    cmap = start - 4
+    chosen = [struct.unpack_from(">HHL", data, start + 8 * n) for n in range(count)][-1]
+    assert chosen[:2] == (3, 10)  # the subtable ReportLab chooses: format 12
+    at = cmap + chosen[2]
+    assert struct.unpack_from(">H", data, at)[0] == 12
+    struct.pack_into(">L", data, at + 16 + 4, 0xFFFFFFFF)  # group 0's last code
+    path = tmp_path / "beyond.ttf"
+    path.write_bytes(bytes(data))
+    with pytest.raises(TTFError, match="beyond Unicode"):
+        QuickFace(str(path))

@@ -9,14 +9,18 @@ attributes with the same values in the same order (`charToGlyph`,
 `glyphToChar`, `charWidths`, `defaultWidth`, `hmetrics`, `glyphPos`), so
 widths, subsets and PDFs stay byte-identical. A character map in a format
 other than 4 or 12 (the ones of every font a layout is likely to name), and
-a damaged file, are read by ReportLab's own code, which gives its own error.
+a damaged file, are read by ReportLab's own code, which gives its own error;
+a character map reaching beyond U+10FFFF is refused here, where ReportLab
+would walk every code up to the end of the group.
 """
 from __future__ import annotations
 
 import struct
 from typing import Any
 
-from reportlab.pdfbase.ttfonts import TTFontFace
+from reportlab.pdfbase.ttfonts import TTFError, TTFontFace
+
+MAX_CODE_POINT = 0x10FFFF
 
 
 class QuickFace(TTFontFace):
@@ -138,6 +142,8 @@ def _character_map(face: Any, data: bytes) -> tuple[dict[int, int], dict[int, li
         values = struct.unpack_from(f">{3 * groups}L", data, at + 16)
         for n in range(groups):
             start, end, first = values[3 * n], values[3 * n + 1], values[3 * n + 2]
+            if end > MAX_CODE_POINT:  # ReportLab would walk up to four billion codes of a hostile file
+                raise TTFError(f"character map group {n} reaches U+{end:X}, beyond Unicode's last code point")
             inc = first - start
             for char in range(start, end + 1):
                 glyph = char + inc
