@@ -223,7 +223,7 @@ class _Builder:
         simple = not run.url and (self.hyphenator is None or not run.hyphenate)
         record = run.hyphenate and not run.url and self.hyphenator is None
         words = self.words
-        space: tuple[float, float, float] | None = None
+        space: Glue | None = None
         for i, part in enumerate(parts):
             if i % 2:
                 if self.pending is None:
@@ -236,9 +236,9 @@ class _Builder:
                 if pending is run and items:  # `_flush_space` for a space of this very run
                     self.pending = None
                     if space is None:
-                        space = self._space_glue(run)
+                        space = Glue(*self._space_glue(run))
                     self.flushed_at = len(items)
-                    items.append(Glue(*space))
+                    items.append(space)  # one Glue for every space of the run: items are never changed
                 elif pending is not None:
                     self._flush_space()
                 units = known.get(part)
@@ -254,9 +254,9 @@ class _Builder:
                 if pending is run and items:
                     self.pending = None
                     if space is None:
-                        space = self._space_glue(run)
+                        space = Glue(*self._space_glue(run))
                     self.flushed_at = len(items)
-                    items.append(Glue(*space))
+                    items.append(space)  # one Glue for every space of the run: items are never changed
                 elif pending is not None:
                     self._flush_space()
                 self._url_pieces(part, run, m)
