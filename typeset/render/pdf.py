@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import io
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from reportlab import rl_config
@@ -68,10 +68,14 @@ _SUBSETTING = threading.Lock()  # fonts are subset from shared file readers when
 # (and a PDF/A document swaps two of ReportLab's formatting functions meanwhile)
 
 
-def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore, *, pdfa: bool = False) -> bytes:
-    """Draw every page; return the whole PDF (PDF/A-2b with `pdfa`)."""
-    first = pages[0] if pages else None
-    size = (first.width, first.height) if first else (595.2756, 841.8898)
+def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore, *, pdfa: bool = False,
+              release: bool = False) -> bytes:
+    """Draw every page; return the whole PDF (PDF/A-2b with `pdfa`).
+
+    With `release`, the caller hands the pages over: `pages` (a list) is emptied as
+    they are drawn, so a long document's lines and words are freed page by page while
+    its page streams grow, instead of all being held until the PDF is done."""
+    size = (pages[0].width, pages[0].height) if pages else (595.2756, 841.8898)
     font = next((i.frag.font for p in pages for _, _, e in p.placed for i in e.items if isinstance(i, TextItem)),
                 None)
     extra = {"initialFontName": font, "initialFontSize": 10} if font else {}
@@ -89,12 +93,20 @@ def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore, *, pdfa
         make_archival(c, meta.title, meta.author, meta.subject, meta.keywords, meta.creator, meta.language)
     painter = _Painter(c, images, pdfa=pdfa)
     painter.define_images()
-    for page in pages:
+    for page in _handed_over(pages) if release else pages:
         c.setPageSize((page.width, page.height))
         painter.page(page)
         c.showPage()
     with _SUBSETTING, archival_formatting() if pdfa else contextlib.nullcontext():
         return c.getpdfdata()  # the bytes themselves: save() would copy them twice through a file
+
+
+def _handed_over(pages: Sequence[Page]) -> Iterator[Page]:
+    """The pages in order, each taken out of the list as it is reached (the list ends empty)."""
+    assert isinstance(pages, list)
+    pages.reverse()
+    while pages:
+        yield pages.pop()
 
 
 ZERO_WIDTH_JOINER = "\u200d"

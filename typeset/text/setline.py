@@ -11,6 +11,7 @@ the PDF gets one text operation per word piece.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from sys import intern
 
 from typeset.text.fonts import FontBook
 from typeset.text.items import Box, Glue, Item, Penalty, after_break
@@ -143,5 +144,7 @@ def _set_line(
 
 
 def _frag(x: float, width: float, text: str, box: Box) -> Frag:
+    """A frag; its text interned, since a long brief's every line holds its words until the PDF is
+    written, and most are repeats ("the", "of"): one string per distinct word, not per use."""
     run = box.run
-    return Frag(x, width, text, box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
+    return Frag(x, width, intern(text), box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
