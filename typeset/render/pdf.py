@@ -27,6 +27,7 @@ from reportlab.pdfgen import canvas
 
 from typeset.layout.elements import Drawable, Elem, ImageItem, Page, RuleItem, TextItem
 from typeset.layout.images import ImageStore
+from typeset.render.pagestream import compress_last_page
 from typeset.render.pdfa import LINK_FLAGS, PdfaError, archival_formatting, make_archival, opaque
 from typeset.render.stamp import FIXED_EPOCH, Stamp
 from typeset.render.textout import TextShower
@@ -97,6 +98,7 @@ def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore, *, pdfa
         c.setPageSize((page.width, page.height))
         painter.page(page)
         c.showPage()
+        compress_last_page(c)
     with _SUBSETTING, archival_formatting() if pdfa else contextlib.nullcontext():
         return c.getpdfdata()  # the bytes themselves: save() would copy them twice through a file
 

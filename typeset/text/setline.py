@@ -6,18 +6,22 @@ with spaces fills its measure; the last line keeps natural spacing. Spaces are n
 gaps between frags, which is what PDF text extraction needs to find words.
 Adjacent boxes of one style (the syllables of a word) merge into one frag so
 the PDF gets one text operation per word piece.
+
+A long brief's lines all live until its PDF is written, so frags hold one
+string per distinct word and one float per distinct width (the book's
+per-render `shared` table), not one per use: most words are repeats.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from sys import intern
 
 from typeset.text.fonts import FontBook
 from typeset.text.items import Box, Glue, Item, Penalty, after_break
 from typeset.text.types import Align, Frag, Line
 
 MID_WORD = frozenset({"hyphen", "soft", "url", "split", "zwsp"})
+SHARED_LIMIT = 100_000  # values in a book's `shared` table; a book used for many renders is cleared
 
 
 def set_lines(
@@ -33,6 +37,8 @@ def set_lines(
     """One `Line` per break; line 1 starts at x = indent_first with a shorter measure."""
     lines: list[Line] = []
     start = 0
+    if len(fonts.shared) > SHARED_LIMIT:
+        fonts.shared.clear()
     for k, b in enumerate(breaks):
         end = items[b]
         hyphen = end.hyphen if isinstance(end, Penalty) else None
@@ -133,7 +139,9 @@ def _set_line(
         offset += (m - width) / 2
     elif align == "right":
         offset += m - width
-    frags = tuple(_frag(offset + px, pw, text, box) for px, pw, text, box in parts)
+    share = fonts.shared.setdefault
+    frags = tuple(_frag(offset + px, share(pw, pw) if pw else pw, share(text, text), box)  # type: ignore[arg-type]
+                  for px, pw, text, box in parts)
     notes: list[int] = []
     for f in frags:
         if f.mark is not None and f.mark not in notes:
@@ -144,7 +152,5 @@ def _set_line(
 
 
 def _frag(x: float, width: float, text: str, box: Box) -> Frag:
-    """A frag; its text interned, since a long brief's every line holds its words until the PDF is
-    written, and most are repeats ("the", "of"): one string per distinct word, not per use."""
     run = box.run
-    return Frag(x, width, intern(text), box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
+    return Frag(x, width, text, box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
