@@ -17,7 +17,7 @@ import contextlib
 import io
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
@@ -31,6 +31,7 @@ from typeset.render.pagestream import compress_last_page
 from typeset.render.pdfa import LINK_FLAGS, PdfaError, archival_formatting, make_archival, opaque
 from typeset.render.stamp import FIXED_EPOCH, Stamp
 from typeset.render.textout import TextShower
+from typeset.text.types import restyled
 from typeset.units import color_rgb
 
 
@@ -343,7 +344,7 @@ class _Painter:
         """A zero-width joiner between a digit and the mark after it ("2030" then mark "12"),
         so text extraction reads two numbers, not "203012"."""
         f = prev.frag
-        joiner = TextItem(mark.x + 0.2, prev.baseline, replace(f, text=ZERO_WIDTH_JOINER, rise=0.0, mark=None,
+        joiner = TextItem(mark.x + 0.2, prev.baseline, restyled(f, text=ZERO_WIDTH_JOINER, rise=0.0, mark=None,
                                                                anchor=None, link=None))
         self._text(text, state, x, top, joiner)
 

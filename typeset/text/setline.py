@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from typeset.text.fonts import FontBook
 from typeset.text.items import Box, Glue, Item, Penalty, after_break
-from typeset.text.types import Align, Frag, Line
+from typeset.text.types import Align, Frag, Line, make_frag
 
 MID_WORD = frozenset({"hyphen", "soft", "url", "split", "zwsp"})
 SHARED_LIMIT = 100_000  # values in a book's `shared` table; a book used for many renders is cleared
@@ -153,4 +153,4 @@ def _set_line(
 
 def _frag(x: float, width: float, text: str, box: Box) -> Frag:
     run = box.run
-    return Frag(x, width, text, box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
+    return make_frag(x, width, text, box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
