@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import io
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reportlab import rl_config
@@ -95,13 +95,18 @@ def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore, *, pdfa
         make_archival(c, meta.title, meta.author, meta.subject, meta.keywords, meta.creator, meta.language)
     painter = _Painter(c, images, pdfa=pdfa)
     painter.define_images()
-    for page in _handed_over(pages) if release else pages:
+    _draw(c, painter, _handed_over(pages) if release else pages)
+    with _SUBSETTING, archival_formatting() if pdfa else contextlib.nullcontext():
+        return c.getpdfdata()  # the bytes themselves: save() would copy them twice through a file
+
+
+def _draw(c: canvas.Canvas, painter: _Painter, pages: Iterable[Page]) -> None:
+    """Each page onto the canvas, its stream compressed as it closes (see pagestream.py)."""
+    for page in pages:
         c.setPageSize((page.width, page.height))
         painter.page(page)
         c.showPage()
         compress_last_page(c)
-    with _SUBSETTING, archival_formatting() if pdfa else contextlib.nullcontext():
-        return c.getpdfdata()  # the bytes themselves: save() would copy them twice through a file
 
 
 def _handed_over(pages: Sequence[Page]) -> Iterator[Page]:
