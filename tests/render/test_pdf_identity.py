@@ -11,7 +11,7 @@ from tests.conftest import EXAMPLES
 from typeset.model.document import Brief
 from typeset.pipeline import render
 from typeset.readers import load_brief
-from typeset.text.ttfont import subset_tag
+from typeset.text.ttfont import SUBSETS, SubsetCache, subset_tag
 
 
 def _fonts_in(pdf: bytes) -> list[str]:
@@ -73,3 +73,27 @@ def test_a_malformed_source_date_epoch_is_one_clear_error(monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(BriefError, match="SOURCE_DATE_EPOCH: error: expected a whole number of seconds"):
         render(_brief(None), "plain")
+
+
+def test_subsets_kept_between_renders_give_the_bytes_made_afresh() -> None:
+    """Subset programs, ToUnicode maps and widths come from `SUBSETS` on a later render; the
+    PDF must be the one a process that never rendered before would write."""
+    brief = load_brief(EXAMPLES / "multilingual.yaml")
+    SUBSETS.clear()
+    fresh = render(brief, "issi-brief")
+    kept = len(SUBSETS._entries)
+    assert kept >= 12  # program, map and widths of each subset
+    again = render(load_brief(EXAMPLES / "multilingual.yaml"), "issi-brief")
+    assert again == fresh and len(SUBSETS._entries) == kept  # every subset found, none made anew
+    fonts = pypdf.PdfReader(io.BytesIO(again)).pages[0]["/Resources"]["/Font"]
+    program = next(iter(fonts.values())).get_object()["/FontDescriptor"]["/FontFile2"].get_object()
+    assert program["/Filter"] == ["/FlateDecode"] and program["/Length1"] == len(program.get_data())
+
+
+def test_the_subset_cache_forgets_the_least_recently_used() -> None:
+    cache = SubsetCache(size=2)
+    made: list[str] = []
+    for key in ("a", "b", "a", "c", "b"):
+        cache.get((key,), lambda k=key: made.append(k) or k.upper())
+    assert made == ["a", "b", "c", "b"]  # "b" was the oldest when "c" came
+    assert list(cache._entries) == [("c",), ("b",)]

@@ -16,9 +16,10 @@ Role = Literal["header", "heading", "body", "list", "quote", "caption", "figure"
                "running-header", "footer"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class TextItem:
-    """A fragment of text whose baseline is `baseline` below the element's top."""
+    """A fragment of text whose baseline is `baseline` below the element's top. A value, never
+    changed once made (not frozen, for speed: one is made for every word set; see `Frag`)."""
 
     x: float
     baseline: float

@@ -27,6 +27,7 @@ from reportlab.pdfgen import canvas
 
 from typeset.layout.elements import Drawable, Elem, ImageItem, Page, RuleItem, TextItem
 from typeset.layout.images import ImageStore
+from typeset.render.links import add_local_link, add_url_link
 from typeset.render.pagestream import compress_last_page
 from typeset.render.pdfa import LINK_FLAGS, PdfaError, archival_formatting, make_archival, opaque
 from typeset.render.stamp import FIXED_EPOCH, Stamp
@@ -409,7 +410,13 @@ class _Painter:
                 span[0], span[1] = min(span[0], box[0]), min(span[1], box[1])
                 span[2], span[3] = max(span[2], box[2]), max(span[3], box[3])
         for (kind, dest), box in spans.items():
-            if kind == "local":
-                self.c.linkRect("", dest, tuple(box), relative=0, thickness=0, **self.link_flags)
+            rect = (box[0], box[1], box[2], box[3])
+            if self.link_flags:  # PDF/A's entries: ReportLab's own objects
+                if kind == "local":
+                    self.c.linkRect("", dest, rect, relative=0, thickness=0, **self.link_flags)
+                else:
+                    self.c.linkURL(dest, rect, relative=0, thickness=0, **self.link_flags)
+            elif kind == "local":
+                add_local_link(self.c, rect, dest)
             else:
-                self.c.linkURL(dest, tuple(box), relative=0, thickness=0, **self.link_flags)
+                add_url_link(self.c, rect, dest)

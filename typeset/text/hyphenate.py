@@ -54,6 +54,9 @@ class Hyphenator:
         self.left_min, self.right_min = left_min, right_min
         self._dic: Patterns | None = None
         self._cache: dict[str, tuple[int, ...]] = {}
+        self.break_memo: dict[str, list[tuple[int, str]]] = {}  # a plain word's break points (text/items.py)
+        # (word, font, size) -> its syllables with their widths, and the hyphen's width (text/items.py)
+        self.syllable_memo: dict[tuple[str, str, float], tuple[tuple[tuple[str, float], ...], float]] = {}
 
     def positions(self, word: str) -> tuple[int, ...]:
         """Offsets inside `word` where a hyphen may go (letters only, 5 to 100 of them)."""

@@ -12,6 +12,7 @@ explicit dashes and inside URLs, and the paragraph's finishing sequence
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -152,7 +153,7 @@ def with_hyphenation(built: ParagraphItems, hyphenator: Hyphenator) -> list[Item
     done = 0
     for start, end, token, run, plain in built.words:
         if plain:
-            points = _break_points(token, run, hyph)
+            points = _plain_break_points(token, hyph)
             if not points:
                 continue
             out.extend(items[done:start])
@@ -293,16 +294,27 @@ class _Builder:
 
     def syllables(self, token: str, run: StyledRun, points: list[tuple[int, str]], out: list[Item]) -> None:
         """What `add_word` makes of a plain word (one that `add_run` set as a single box) with
-        hyphenation `points`: a box per syllable, a hyphen penalty between them."""
-        fonts, font, size = self.fonts, run.font, run.size
-        width = fonts.width(token[: points[0][0]], font, size)
-        out.append(Box(width, token[: points[0][0]], font, run))
-        dash = fonts.width("-", font, size)
+        hyphenation `points`: a box per syllable, a hyphen penalty between them. The syllables
+        and their widths are remembered by the hyphenator, per word, font and size."""
+        font, size = run.font, run.size
+        memo = self.hyphenator.syllable_memo  # type: ignore[union-attr]
+        key = (token, font, size)
+        found = memo.get(key)
+        if found is None:
+            fonts = self.fonts
+            cuts = [0, *(pos for pos, _ in points), len(token)]
+            pieces = tuple((token[a:b], fonts.width(token[a:b], font, size)) for a, b in itertools.pairwise(cuts))
+            if len(memo) >= BREAK_MEMO_LIMIT:
+                memo.clear()
+            found = memo[key] = (pieces, fonts.width("-", font, size))
+        pieces, dash = found
         penalty = self.params.hyphen_penalty
-        for k, (pos, _) in enumerate(points):
-            out.append(Penalty(dash, penalty, True, "hyphen", Box(dash, "-", font, run)))
-            piece = token[pos : points[k + 1][0]] if k + 1 < len(points) else token[pos:]
-            out.append(Box(fonts.width(piece, font, size), piece, font, run))
+        append = out.append
+        first, width = pieces[0]
+        append(Box(width, first, font, run))
+        for piece, width in pieces[1:]:
+            append(Penalty(dash, penalty, True, "hyphen", Box(dash, "-", font, run)))
+            append(Box(width, piece, font, run))
 
     def _space_glue(self, run: StyledRun) -> tuple[float, float, float]:
         """Width, stretch and shrink of an interword space in `run`'s style."""
@@ -445,6 +457,27 @@ def _clean(token: str) -> list[tuple[str, str | None]]:
             buf.append(c)
     out.append(("".join(buf), None))
     return out
+
+
+def _plain_break_points(s: str, hyphenator: Hyphenator) -> list[tuple[int, str]]:
+    """`_break_points` of a word outside a URL, remembered by the hyphenator: a plain word's
+    points depend on nothing else, and the second pass asks for every word of its paragraph.
+    The list is shared: read it, never change it."""
+    memo = hyphenator.break_memo
+    found = memo.get(s)
+    if found is None:
+        if len(memo) >= BREAK_MEMO_LIMIT:
+            memo.clear()
+        found = memo[s] = _break_points(s, _NOT_A_URL, hyphenator)
+    return found
+
+
+class _NotAUrl:
+    url = None
+
+
+_NOT_A_URL: StyledRun = _NotAUrl()  # type: ignore[assignment]
+BREAK_MEMO_LIMIT = 100_000
 
 
 def _break_points(s: str, run: StyledRun, hyphenator: Hyphenator | None) -> list[tuple[int, str]]:

@@ -186,12 +186,9 @@ def knuth_plass(
         scanned = scan(items)
     breakpoints = scanned.breakpoints
     run = _Pass(items, first_measure, measure, params, settings, scanned.sums)
-    active = [_Breakpoint(0, True, 0.0, 0.0, 0.0, 0.0, False, [_Node(0, 0, DECENT, 0.0, None)])]
-    last_index = breakpoints[-1][0] if breakpoints else -1
-    for bp in breakpoints:
-        active = run.try_break(active, bp, bp[0] == last_index)
-        if not active:
-            return None
+    active = run.walk(breakpoints)
+    if active is None:
+        return None
     return _choose([n for g in active for n in g.nodes], params.looseness)
 
 
@@ -220,65 +217,73 @@ class _Pass:
         self.cut_short = first_measure <= measure  # the start's shorter line may end the scan too
         self.by_line = params.looseness != 0
 
-    def try_break(
-        self, active: list[_Breakpoint], bp: tuple[int, float, float, bool], final: bool
-    ) -> list[_Breakpoint]:
-        """The paper's main loop body for breakpoint b: the actives that survive, plus new ones."""
-        b, pw, p, flagged = bp
-        forced = p <= -INF_PENALTY
+    def walk(self, breakpoints: Sequence[tuple[int, float, float, bool]]) -> list[_Breakpoint] | None:
+        """The paper's main loop over every breakpoint b: the actives that survive b, plus new
+        ones at b; None when none survives (the pass fails). One function, with everything
+        that does not change between breakpoints read once: it runs for every (breakpoint,
+        active) pair of every paragraph."""
+        active = [_Breakpoint(0, True, 0.0, 0.0, 0.0, 0.0, False, [_Node(0, 0, DECENT, 0.0, None)])]
         sum_w, sum_y, sum_z, sum_f = self.sums
-        w_b, y_b, z_b, f_b = sum_w[b] + pw, sum_y[b], sum_z[b], sum_f[b]
-        first_measure, measure, extra, threshold = (
-            self.first_measure,
-            self.measure,
-            self.extra,
-            self.settings.threshold,
-        )
-        # demerits terms that depend on b only: p², and the hyphen extras when a was flagged
-        p_term = p * p if p >= 0 else (0.0 if forced else -p * p)
-        params = self.params
-        flag_term = (
-            params.final_hyphen_demerits if final else (params.double_hyphen_demerits if flagged else 0.0)
-        )
-        survivors: list[_Breakpoint] | None = None
-        last_dead: _Breakpoint | None = None
-        candidates: Candidates = {}
-        for idx, a in enumerate(active):
-            m = first_measure if a.start else measure
-            length = w_b - a.total_w  # L, natural width of the line a..b
-            if length < m:
-                if f_b > a.total_f:
-                    r = 0.0
+        first_measure, measure, extra = self.first_measure, self.measure, self.extra
+        settings, params = self.settings, self.params
+        threshold, force = settings.threshold, settings.force
+        line_penalty, adj_demerits = params.line_penalty, params.adj_demerits
+        final_term, double_term = params.final_hyphen_demerits, params.double_hyphen_demerits
+        cut_short = self.cut_short
+        record, new_breakpoint = self._record, self._new_breakpoint
+        last_index = breakpoints[-1][0] if breakpoints else -1
+        for b, pw, p, flagged in breakpoints:
+            forced = p <= -INF_PENALTY
+            w_b, y_b, z_b, f_b = sum_w[b] + pw, sum_y[b], sum_z[b], sum_f[b]
+            # demerits terms that depend on b only: p², and the hyphen extras when a was flagged
+            p_term = p * p if p >= 0 else (0.0 if forced else -p * p)
+            flag_term = final_term if b == last_index else (double_term if flagged else 0.0)
+            survivors: list[_Breakpoint] | None = None
+            last_dead: _Breakpoint | None = None
+            candidates: Candidates = {}
+            for idx, a in enumerate(active):
+                m = first_measure if a.start else measure
+                length = w_b - a.total_w  # L, natural width of the line a..b
+                if length < m:
+                    if f_b > a.total_f:
+                        r = 0.0
+                    else:
+                        stretch = y_b - a.total_y + extra
+                        r = (m - length) / stretch if stretch > 0 else _NO_STRETCH
+                elif length > m:
+                    shrink = z_b - a.total_z
+                    r = (m - length) / shrink if shrink > 0 else -_NO_STRETCH
                 else:
-                    stretch = y_b - a.total_y + extra
-                    r = (m - length) / stretch if stretch > 0 else _NO_STRETCH
-            elif length > m:
-                shrink = z_b - a.total_z
-                r = (m - length) / shrink if shrink > 0 else -_NO_STRETCH
-            else:
-                r = 0.0
-            if r < -1.0 or forced:  # deactivate a (the paper: "r < -1 or b is a forced break")
-                if survivors is None:
-                    survivors = active[:idx]
-                last_dead = a
-                if r < -1.0:
+                    r = 0.0
+                if r < -1.0 or forced:  # deactivate a (the paper: "r < -1 or b is a forced break")
+                    if survivors is None:
+                        survivors = active[:idx]
+                    last_dead = a
+                    if r < -1.0:
+                        continue
+                elif survivors is not None:
+                    survivors.append(a)
+                bad = 100.0 * r * r * abs(r)  # badness b = 100|r|³, capped at inf_bad
+                if bad > INF_BAD:
+                    bad = INF_BAD
+                if bad > threshold:
+                    if r > 0 and not forced and (cut_short or not a.start):
+                        if survivors is not None:
+                            survivors.extend(active[idx + 1 :])
+                        break  # every later active gives a shorter, even looser line
                     continue
-            elif survivors is not None:
-                survivors.append(a)
-            bad = 100.0 * r * r * abs(r)  # badness b = 100|r|³, capped at inf_bad
-            if bad > INF_BAD:
-                bad = INF_BAD
-            if bad > threshold:
-                if r > 0 and not forced and (self.cut_short or not a.start):
-                    if survivors is not None:
-                        survivors.extend(active[idx + 1 :])
-                    break  # every later active gives a shorter, even looser line
-                continue
-            base = (params.line_penalty + bad) ** 2 + p_term + (flag_term if a.flagged else 0.0)
-            self._record(a.nodes, base, r, candidates)
-        alive = active if survivors is None else survivors
-        self._add_actives(alive, candidates, last_dead, b, flagged)
-        return alive
+                base = (line_penalty + bad) ** 2 + p_term + (flag_term if a.flagged else 0.0)
+                record(a.nodes, base, r, candidates)
+            alive = active if survivors is None else survivors
+            if candidates:  # new actives at b, or (forcing) an overfull line from the last to die
+                alive.append(new_breakpoint(b, flagged, candidates, adj_demerits))
+            elif force and not alive and last_dead is not None:
+                rescue = min(last_dead.nodes, key=lambda n: n.demerits)
+                alive.append(new_breakpoint(b, flagged, {0: (rescue.demerits, rescue, DECENT)}, 0.0))
+            if not alive:
+                return None
+            active = alive
+        return active
 
     def _record(self, nodes: list[_Node], base: float, r: float, candidates: Candidates) -> None:
         """Keep the cheapest way through `nodes` to a line of ratio r, per fitness class."""
@@ -292,21 +297,6 @@ class _Pass:
             best = candidates.get(key)
             if best is None or d < best[0]:
                 candidates[key] = (d, node, c)
-
-    def _add_actives(
-        self,
-        alive: list[_Breakpoint],
-        candidates: Candidates,
-        last_dead: _Breakpoint | None,
-        b: int,
-        flagged: bool,
-    ) -> None:
-        """New actives at b from the candidates, or (forcing) an overfull line from the last to die."""
-        if candidates:
-            alive.append(self._new_breakpoint(b, flagged, candidates, self.params.adj_demerits))
-        elif self.settings.force and not alive and last_dead is not None:
-            rescue = min(last_dead.nodes, key=lambda n: n.demerits)
-            alive.append(self._new_breakpoint(b, flagged, {0: (rescue.demerits, rescue, DECENT)}, 0.0))
 
     def _new_breakpoint(
         self, b: int, flagged: bool, candidates: Candidates, adj_demerits: float

@@ -20,6 +20,7 @@ from typeset.text.fonts import FontBook
 from typeset.text.items import Box, Glue, Item, Penalty, after_break
 from typeset.text.types import Align, Frag, Line, make_frag
 
+INF = float("inf")
 MID_WORD = frozenset({"hyphen", "soft", "url", "split", "zwsp"})
 SHARED_LIMIT = 100_000  # values in a book's `shared` table; a book used for many renders is cleared
 
@@ -143,11 +144,15 @@ def _set_line(
     frags = tuple(_frag(offset + px, share(pw, pw) if pw else pw, share(text, text), box)  # type: ignore[arg-type]
                   for px, pw, text, box in parts)
     notes: list[int] = []
+    ascent = descent = -INF
+    style: tuple[str, float, float] | None = None
     for f in frags:
         if f.mark is not None and f.mark not in notes:
             notes.append(f.mark)
-    ascent = max(fonts.ascent(f.font, f.size) + f.rise for f in frags)
-    descent = max(fonts.descent(f.font, f.size) - f.rise for f in frags)
+        if (f.font, f.size, f.rise) != style:  # most frags of a line share one style
+            style = (f.font, f.size, f.rise)
+            ascent = max(ascent, fonts.ascent(f.font, f.size) + f.rise)
+            descent = max(descent, fonts.descent(f.font, f.size) - f.rise)
     return Line(frags, width, m, ascent, descent, tuple(notes), r, hyphen is not None, mid_word)
 
 

@@ -11,14 +11,24 @@ the hash makes unlikely, is resolved by hashing again.
 Each subset's ToUnicode map lists only the codes that stand for a character:
 ReportLab's also maps the unused codes (and .notdef) to U+0000, which text
 extraction can only misread and PDF/A (ISO 19005-2, 6.2.11.7.2) forbids.
+
+A subset's objects depend only on the face and the characters it holds, and
+briefs set in one layout share most subsets (ReportLab's first subset of a
+face starts with all of ASCII), so the subset font program, its compressed
+stream, its ToUnicode map and its widths are kept, formatted, across renders
+in one process (`SubsetCache`): a service or a batch skips subsetting and
+compressing them again. The PDF bytes are the same as when made afresh.
 """
 from __future__ import annotations
 
 import hashlib
+import threading
+import zlib
+from collections import OrderedDict
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _TAGS_ATTR = "_subset_tags_in_use"
@@ -58,6 +68,62 @@ def to_unicode_cmap(base_font_name: str, subset: list[int], glyph_codes: frozens
     return "\n".join(lines)
 
 
+class _Formatted(pdfdoc.PDFObject):
+    """A PDF value formatted once: its bytes as ReportLab's own object formatted them."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: Any) -> bytes:
+        return self.data
+
+
+_FLATE = pdfdoc.PDFArray([pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)])
+
+
+def _stream(content: bytes, compressed: bytes | None, extra: dict[str, Any] | None = None) -> pdfdoc.PDFStream:
+    """A stream holding `content`, Flate-compressed already when `compressed` is given: what
+    ReportLab's PDFStream with its compression filter writes, without compressing again."""
+    stream = pdfdoc.PDFStream()
+    stream.dictionary.dict.update(extra or {})
+    if compressed is None:
+        stream.content = content
+    else:
+        stream.content = compressed
+        stream.dictionary["Filter"] = _FLATE
+    return stream
+
+
+class SubsetCache:
+    """Formatted subset objects by (face file, face index, characters), the least recently used
+    dropped beyond `size` entries (a service's memory stays flat); safe from several threads."""
+
+    def __init__(self, size: int = 96) -> None:
+        self.size = size
+        self._entries: OrderedDict[tuple[object, ...], object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[object, ...], make: Any) -> Any:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                return found
+        value = make()
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+SUBSETS = SubsetCache()
+
+
 class TaggedTTFont(TTFont):
     """`TTFont` whose `addObjects` tags each subset with `subset_tag`; everything else is ReportLab's.
 
@@ -90,15 +156,46 @@ class TaggedTTFont(TTFont):
             pdf_font.BaseFont = base_font_name
             pdf_font.FirstChar = 0
             pdf_font.LastChar = len(subset) - 1
-            pdf_font.Widths = pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset)))
+            face_key = (self.face.filename, getattr(self.face, "subfontNameX", b""), tuple(subset))
+            pdf_font.Widths = SUBSETS.get(("widths", *face_key), lambda s=subset: _Formatted(
+                pdfdoc.PDFArray(list(map(self.face.getCharWidth, s))).format(doc)))
 
-            cmap = pdfdoc.PDFStream()
-            cmap.content = to_unicode_cmap(base_font_name, subset, self.glyph_codes)
-            if doc.compression:
-                cmap.filters = [pdfdoc.PDFZCompress]
+            glyph_codes = self.glyph_codes.intersection(subset)
+            content, compressed = SUBSETS.get(("cmap", base_font_name, tuple(sorted(glyph_codes)), *face_key),
+                                              lambda s=subset, g=glyph_codes, b=base_font_name: _compressed(
+                                                  to_unicode_cmap(b, s, g).encode("utf-8")))
+            cmap = _stream(content, compressed if doc.compression else None)
             pdf_font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base_font_name)
-            pdf_font.FontDescriptor = self.face.addSubsetObjects(doc, base_font_name, subset)
+            pdf_font.FontDescriptor = self._descriptor(doc, base_font_name, subset, face_key)
 
             doc.Reference(pdf_font, internal_name)
             doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
         del self.state[doc]
+
+    def _descriptor(self, doc: Any, fontname: str, subset: list[int], face_key: tuple[object, ...]) -> Any:
+        """The subset's font program and FontDescriptor (ReportLab 5's `addSubsetObjects`, with the
+        program made and compressed once per subset)."""
+        face = self.face
+        program, compressed = SUBSETS.get(("program", *face_key), lambda: _compressed(face.makeSubset(subset)))
+        font_file = _stream(program, compressed if doc.compression else None, {"Length1": len(program)})
+        ref = doc.Reference(font_file, f"fontFile:{face.filename}({fontname})")
+        flags = (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC
+        descriptor = pdfdoc.PDFDictionary({
+            "Type": "/FontDescriptor",
+            "Ascent": face.ascent,
+            "CapHeight": face.capHeight,
+            "Descent": face.descent,
+            "Flags": flags,
+            "FontBBox": pdfdoc.PDFArray(face.bbox),
+            "FontName": pdfdoc.PDFName(fontname),
+            "ItalicAngle": face.italicAngle,
+            "StemV": face.stemV,
+            "FontFile2": ref,
+            "MissingWidth": face.defaultWidth,
+        })
+        return doc.Reference(descriptor, "fontDescriptor:" + fontname)
+
+
+def _compressed(content: bytes) -> tuple[bytes, bytes]:
+    """`content` and its Flate stream as ReportLab's filter makes it (zlib's default level)."""
+    return content, zlib.compress(content)

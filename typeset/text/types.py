@@ -46,9 +46,12 @@ class Glyph:
     advance: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Frag:
     """A piece of text placed on a line; `x` is from the line's left edge.
+
+    A value, never changed once made; not a frozen dataclass only because one is
+    made for every word set, and a frozen one costs five times as much to make.
 
     Right-to-left stretches (see bidi.py) come as `glyphs`: the shaped glyphs
     to draw in place of `text`; and as `hidden` frags: the logical text, drawn
@@ -75,7 +78,7 @@ class Frag:
     hidden: ClassVar[bool] = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class MarkedFrag(Frag):
     """A frag with any of the rarer fields set (see `Frag`)."""
 
@@ -105,9 +108,10 @@ def restyled(f: Frag, **changes: object) -> Frag:
     return make_frag(**fields)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Line:
     """One set line. `width` is the width its content occupies after justification.
+    A value, never changed once made (not frozen, for speed: see `Frag`).
 
     A line with right-to-left text has its frags in display order, left to
     right, then its hidden logical-text frags (see bidi.py).
