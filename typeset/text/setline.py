@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from typeset.text.fonts import FontBook
 from typeset.text.items import Box, Glue, Item, Penalty, after_break
-from typeset.text.types import Align, Frag, Line, make_frag
+from typeset.text.types import Align, Frag, Line, MarkedFrag
 
 INF = float("inf")
 MID_WORD = frozenset({"hyphen", "soft", "url", "split", "zwsp"})
@@ -158,4 +158,6 @@ def _set_line(
 
 def _frag(x: float, width: float, text: str, box: Box) -> Frag:
     run = box.run
-    return make_frag(x, width, text, box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
+    if run.rise == 0.0 and run.link is None and run.mark is None and run.anchor is None:
+        return Frag(x, width, text, box.font, run.size, run.color)  # what `make_frag` makes of a plain word
+    return MarkedFrag(x, width, text, box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
