@@ -146,13 +146,16 @@ def _set_line(
     notes: list[int] = []
     ascent = descent = -INF
     style: tuple[str, float, float] | None = None
-    for f in frags:
-        if f.mark is not None and f.mark not in notes:
-            notes.append(f.mark)
-        if (f.font, f.size, f.rise) != style:  # most frags of a line share one style
-            style = (f.font, f.size, f.rise)
-            ascent = max(ascent, fonts.ascent(f.font, f.size) + f.rise)
-            descent = max(descent, fonts.descent(f.font, f.size) - f.rise)
+    for *_, box in parts:  # each frag's style is its first box's (read there: a plain `Frag` holds no mark)
+        run = box.run
+        mark = run.mark
+        if mark is not None and mark not in notes:
+            notes.append(mark)
+        font, size, rise = box.font, run.size, run.rise
+        if (font, size, rise) != style:  # most frags of a line share one style
+            style = (font, size, rise)
+            ascent = max(ascent, fonts.ascent(font, size) + rise)
+            descent = max(descent, fonts.descent(font, size) - rise)
     return Line(frags, width, m, ascent, descent, tuple(notes), r, hyphen is not None, mid_word)
 
 
