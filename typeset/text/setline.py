@@ -146,7 +146,8 @@ def _set_line(
     notes: list[int] = []
     ascent = descent = -INF
     style: tuple[str, float, float] | None = None
-    for *_, box in parts:  # each frag's style is its first box's (read there: a plain `Frag` holds no mark)
+    for part in parts:  # each frag's style is its first box's (read there: a plain `Frag` holds no mark)
+        box = part[3]
         run = box.run
         mark = run.mark
         if mark is not None and mark not in notes:
