@@ -104,6 +104,7 @@ class Measure:
     process: list[float] = field(default_factory=list)
     process_cpu: list[float] = field(default_factory=list)
     peak_kb: int = 0
+    chars: int = 0  # characters the PDF's text holds, spaces left out (typeset's only)
 
     @property
     def warm_s(self) -> float:
@@ -151,6 +152,14 @@ def count_pages(pdf: bytes) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def count_chars(pdf: bytes) -> int:
+    """Characters of the PDF's text, spaces left out: how much a page holds, which differs
+    between briefs (a first page with a header block, a short last page, long notes)."""
+    from pypdf import PdfReader
+
+    return sum(len("".join(page.extract_text().split())) for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 # ----------------------------------------------------------------------------- warm, in-process
@@ -208,6 +217,8 @@ def measure_warm(case: Case, engines: Sequence[str], results: dict[str, Measure]
     for name, fn in render.items():  # warm-up: fonts, caches, imports; page count
         pdf, first[name] = fn(warmup)
         results[name].pages = count_pages(pdf)
+        if name == "typeset":
+            results[name].chars = count_chars(pdf)
     rounds = repeat or max(3, min(9, int(WARM_BUDGET / max(max(first.values()), 1e-3))))
     for _ in range(rounds):
         fresh = salted(case, salter)
@@ -365,7 +376,7 @@ def targets(data: dict[str, dict[str, Measure]], engines: Sequence[str], steady:
                 continue
             r = m["typeset"].rate
             out.append(f"- {name}: pages/s within {SCALING}× of the seed's: {r:.1f} vs {r0:.1f} pages/s "
-                       f"(seed ÷ this = {r0 / r:.2f}): {_verdict(r0 <= SCALING * r)}")
+                       f"(seed ÷ this = {r0 / r:.2f}): {_verdict(r0 <= SCALING * r)}{_density(m, seed)}")
         p = seed["typeset"].process_s
         cpu = statistics.median(seed["typeset"].process_cpu) if seed["typeset"].process_cpu else float("nan")
         out.append(f"- whole-process `python -m typeset build` of the seed at most {PROCESS_S:.2f} s: "
@@ -382,6 +393,16 @@ def targets(data: dict[str, dict[str, Measure]], engines: Sequence[str], steady:
                    f"{steady['rss_late_kb'] / 1024:.1f} MB after {steady['renders']} (×{g:.3f}): "
                    f"{_verdict(g <= FLAT)}")
     return out
+
+
+def _density(m: dict[str, Measure], seed: dict[str, Measure]) -> str:
+    """The same comparison per character set, since pages differ in how much they hold."""
+    t, t0 = m["typeset"], seed["typeset"]
+    if not (t.chars and t0.chars and t.warm and t0.warm):
+        return ""
+    per, per0 = t.warm_s / t.chars * 1e6, t0.warm_s / t0.chars * 1e6
+    return (f" (characters per page {t.chars / t.pages:,.0f} vs the seed's {t0.chars / t0.pages:,.0f}; "
+            f"per 1,000 characters {per:.2f} ms vs {per0:.2f} ms, this ÷ seed = {per / per0:.2f})")
 
 
 def write_results(lines: Sequence[str], path: Path) -> None:

@@ -22,7 +22,7 @@ from typing import TextIO
 from typeset.errors import InternalError, Problem
 from typeset.many import Outcome as Result
 from typeset.many import build_many
-from typeset.pipeline import Built
+from typeset.pipeline import Built, built_line, count
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INTERNAL = 0, 1, 70
 
@@ -63,11 +63,6 @@ def outcome(src: str, result: Result) -> Outcome:
     return Outcome(src, status, lines=_lines(result.problems))
 
 
-def built_line(output: str, pages: int, notes: int, seconds: float) -> str:
-    """The line a successful build prints: ``built OUT.pdf (N pages, M notes) in 0.42 s``."""
-    return f"built {output} ({_count(pages, 'page')}, {_count(notes, 'note')}) in {seconds:.2f} s"
-
-
 def _lines(problems: Sequence[Problem]) -> tuple[str, ...]:
     return tuple(str(p) for p in problems)
 
@@ -87,10 +82,6 @@ def run(briefs: Sequence[str], options: Options, jobs: int | None = None,
     finally:  # on Ctrl-C: what has not started is cancelled, the workers finish theirs
         report.close()
     return report.finish()
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _can_encode(stream: TextIO, text: str) -> bool:
@@ -166,10 +157,10 @@ class Report:
         total = len(self.briefs)
         built = sum(1 for o in self.outcomes.values() if o.ok)
         if failed and not (self.quiet and total == 1):
-            self._print(f"briefset: {len(failed)} of {_count(total, 'brief')} failed")
+            self._print(f"briefset: {len(failed)} of {count(total, 'brief')} failed")
         elif self.tty:
             pages = sum(o.pages for o in self.outcomes.values())
-            self._print(f"built {_count(built, 'brief')} ({_count(pages, 'page')})")
+            self._print(f"built {count(built, 'brief')} ({count(pages, 'page')})")
         return max((o.status for o in self.outcomes.values()), default=EXIT_OK)
 
     def _print(self, *lines: str) -> None:

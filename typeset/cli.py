@@ -39,24 +39,54 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70
 def run() -> int:
     """The `briefset` command and `python -m typeset`: `main` in a process of its own.
 
-    The process is the command's alone, so ReportLab is loaded without
-    uharfbuzz, which it imports for the shaping of its own Paragraphs (a
-    tenth of a build's start-up) and which typeset never asks of it: right-
-    to-left and joined scripts are shaped by `typeset.text.shaping`, which
-    imports uharfbuzz itself, only for text that needs it.
+    The process is the command's alone, so ReportLab is loaded lightly (see
+    `_load_reportlab_lightly`).
     """
-    _load_reportlab_without_its_shaping()
+    _load_reportlab_lightly()
     return main()
 
 
-def _load_reportlab_without_its_shaping() -> None:
+def _load_reportlab_lightly() -> None:
+    """Load ReportLab without the parts of its imports that typeset does not need, or not yet.
+
+    - uharfbuzz, which ReportLab imports for the shaping of its own Paragraphs
+      (a tenth of a build's start-up) and which typeset never asks of it:
+      right-to-left and joined scripts are shaped by `typeset.text.shaping`,
+      which imports uharfbuzz itself, only for text that needs it;
+    - Pillow's image module, which ReportLab imports (`from PIL import Image`)
+      but uses only to draw an image: it is bound lazily (the standard
+      library's `LazyLoader`) and loads at its first use, so a brief without
+      images never loads it. Only here, not for the library: Python 3.11's
+      LazyLoader is not safe against two threads' first use, and the
+      command's process draws on one thread.
+    """
     if "reportlab.pdfbase.ttfonts" in sys.modules or "uharfbuzz" in sys.modules:
         return
+    if "PIL.Image" not in sys.modules:
+        _import_lazily("PIL.Image")
     sys.modules["uharfbuzz"] = None  # type: ignore[assignment]  # ReportLab's `import uharfbuzz` fails
     try:
         import reportlab.pdfbase.ttfonts  # noqa: F401
     finally:
         del sys.modules["uharfbuzz"]  # later imports (typeset.text.shaping) find it as usual
+
+
+def _import_lazily(name: str) -> None:
+    """Bind module `name` (of a package) now; run its code when one of its attributes is first read."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)  # imports the package
+    except ImportError:  # not installed: the first import of it reports that as usual
+        return
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    package, _, child = name.rpartition(".")
+    setattr(sys.modules[package], child, module)
+    spec.loader.exec_module(module)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="briefset", description="Typeset briefs (YAML, Markdown or Word) into PDFs with per-page footnotes.",
         epilog="exit status: 0 ok, 1 a problem with a brief or file, 2 usage error, 70 internal error, "
                "130 interrupted", formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"briefset {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("validate", help="check briefs without rendering them",
@@ -157,10 +187,20 @@ def _render_options(p: argparse.ArgumentParser) -> None:
                    help="write archival PDF/A-2b (also the layout key 'pdfa: true')")
 
 
-def _version() -> str:
-    from typeset.version import __version__
+class _VersionAction(argparse.Action):
+    """`--version`: reads the installed version only when asked (the metadata machinery it needs
+    costs a build's start-up a twentieth of its time)."""
 
-    return __version__
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str = "show program's version number and exit") -> None:  # noqa: A002
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        from typeset.version import __version__
+
+        print(f"briefset {__version__}")
+        parser.exit()
 
 
 def _from_option(p: argparse.ArgumentParser) -> None:
@@ -234,8 +274,7 @@ def _failed(e: BriefError | OSError, src: str) -> int:
 
 
 def _build_one(src: str, args: argparse.Namespace) -> int:
-    from typeset.batch import built_line
-    from typeset.pipeline import build, compile_brief, load_source
+    from typeset.pipeline import build, built_line, compile_brief, load_source
     from typeset.readers import load_brief_data
 
     options = {"layout": args.layout, "strict": args.strict, "root": args.root, "pdfa": args.pdfa}

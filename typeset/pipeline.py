@@ -33,6 +33,8 @@ CREATOR = "typeset"
 
 @dataclass(frozen=True, slots=True)
 class Result:
+    """A render's PDF, its page count and warnings, and the files it read."""
+
     pdf: bytes
     pages: int
     warnings: tuple[Problem, ...]
@@ -120,6 +122,16 @@ class Built:
     seconds: float = 0.0
     pdf: bytes | None = None
     inputs: tuple[Path, ...] = ()
+
+
+def built_line(output: str, pages: int, notes: int, seconds: float) -> str:
+    """The line a successful build prints: ``built OUT.pdf (N pages, M notes) in 0.42 s``."""
+    return f"built {output} ({count(pages, 'page')}, {count(notes, 'note')}) in {seconds:.2f} s"
+
+
+def count(n: int, noun: str) -> str:
+    """``1 page``, ``2 pages``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 Source = str | os.PathLike[str] | Brief

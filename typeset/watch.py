@@ -49,8 +49,7 @@ class Watcher:
     def build(self) -> bool:
         """Build once and print its line; whether it succeeded. Learns the files to watch."""
         from typeset.atomicio import WriteError
-        from typeset.batch import built_line
-        from typeset.pipeline import build
+        from typeset.pipeline import build, built_line
 
         stamp = time.strftime("%H:%M:%S")
         try:

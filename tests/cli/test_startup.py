@@ -16,6 +16,7 @@ from tests.conftest import REPO
 
 SEED = REPO / "examples" / "us-japan-alliance.yaml"
 MULTILINGUAL = REPO / "examples" / "multilingual.yaml"
+FEATURES = REPO / "examples" / "features.yaml"  # shows an image
 
 PROBE = """
 import sys
@@ -48,6 +49,27 @@ def test_a_yaml_build_loads_no_other_reader_nor_citation_nor_shaping_code(tmp_pa
     assert not loaded & unneeded, sorted(loaded & unneeded)
     assert not seen["reportlab_shaping"]
     assert seen["cjk_compiled"] == 0  # no character of the seed reaches the CJK class
+
+
+def test_a_build_of_one_brief_without_images_loads_no_image_pool_nor_metadata_code(tmp_path: Path) -> None:
+    """Pillow's core, the process pool of many-brief builds, the package metadata (read only by
+    --version) and the network stack stay out of a plain build."""
+    seen = _build(SEED, tmp_path / "seed.pdf")
+    assert seen["status"] == 0
+    loaded = set(seen["modules"])
+    unneeded = {"PIL._imaging", "PIL.ExifTags", "PIL.PngImagePlugin", "typeset.batch", "typeset.many",
+                "multiprocessing", "concurrent.futures.process", "importlib.metadata", "email",
+                "urllib.request", "http.client", "socket", "ssl", "xml.sax"}
+    assert not loaded & unneeded, sorted(loaded & unneeded)
+
+
+def test_the_command_draws_images_as_the_library_does(tmp_path: Path) -> None:
+    """Pillow, bound lazily by the command, loads with the first image and draws it alike."""
+    out = tmp_path / "features.pdf"
+    seen = _build(FEATURES, out)
+    assert seen["status"] == 0
+    assert "PIL._imaging" in seen["modules"]
+    assert out.read_bytes() == typeset.render(typeset.load(FEATURES))
 
 
 def test_the_command_shapes_right_to_left_text_as_the_library_does(tmp_path: Path) -> None:

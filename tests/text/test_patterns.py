@@ -42,3 +42,21 @@ def test_hyphenator_reads_patterns_only_when_a_word_is_hyphenated() -> None:
     assert h._dic is None
     assert h.positions("international") == (2, 5, 7)
     assert h._dic is not None
+
+
+def test_every_dictionary_read_lazily_keeps_the_lines_pyphen_keeps() -> None:
+    """Dropping the leading comment and hyphen-minimum lines, then the expression over what is
+    left only when needed, keeps the same words as the expression over the whole body."""
+    from typeset.text.patterns import _SKIPPED, _needs_pyphen, _patterns_only
+
+    read = 0
+    for path in sorted({Path(p) for p in pyphen.LANGUAGES.values()}):
+        if _needs_pyphen(path):
+            continue
+        body = path.read_bytes().partition(b"\n")[2]
+        assert _patterns_only(body).split() == _SKIPPED.sub(b"", body).split(), path.name
+        read += 1
+    assert read > 40
+    tricky = b"LEFTHYPHENMIN 2\n\n  % note\n.ab1c\n% inside\n#x\n  RIGHTHYPHENMIN 3\nd2e\n"
+    assert _patterns_only(tricky).split() == [b".ab1c", b"d2e"]
+    assert _patterns_only(b"% only\n") == b"" and _patterns_only(b"") == b""

@@ -14,6 +14,8 @@ from typeset.text import BreakParams, FontBook
 
 @dataclass(slots=True)
 class Context:
+    """What every layout step needs: the layout, fonts, page geometry, breaking settings, note labels, and where warnings go."""
+
     layout: Layout
     fonts: FontBook
     geom: Geometry

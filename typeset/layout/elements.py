@@ -28,6 +28,8 @@ class TextItem:
 
 @dataclass(frozen=True, slots=True)
 class RuleItem:
+    """A horizontal rule: left end at (x, y), in points."""
+
     x: float
     y: float
     width: float

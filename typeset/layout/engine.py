@@ -28,6 +28,8 @@ MAX_RELABEL_PASSES = 4
 
 @dataclass(slots=True)
 class LaidOut:
+    """The pages of a brief, the images they show and the warnings of laying it out."""
+
     pages: list[Page]
     images: ImageStore
     warnings: list[Problem]
@@ -66,8 +68,9 @@ def _paginate_once(brief: Brief, ctx: Context) -> list[Page]:
         build_header(brief, ctx, flow)
         flow.keep_next = False
         build_flow(brief, ctx, flow)
-        pieces = document_words(chain(flow.elems, *notes.values()))
-        hazard = ambiguous_start(pieces, furniture_words(brief_fields(brief, ctx), ctx.layout))
+        known: dict[int, list[str]] = {}  # words by element; flow and notes keep the elements alive
+        pieces = document_words(chain(flow.elems, *notes.values()), known)
+        hazard = ambiguous_start(pieces, furniture_words(brief_fields(brief, ctx), ctx.layout), known)
         return paginate(flow.elems, notes.__getitem__, ctx.geom, note_area(ctx), hazard)
     except LayoutProblem as exc:
         raise BriefError([exc.problem]) from None

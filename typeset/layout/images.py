@@ -1,7 +1,8 @@
 """Images checked before use: PNG or JPEG only, bounded pixel count, inside the allowed folders.
 
 Pillow opens the file (never ReportLab, which would read any path or URL);
-the decoded image is kept and handed to the renderer as an object.
+the decoded image is kept and handed to the renderer as an object. Pillow is
+imported by the first image, so a brief without one never loads it.
 """
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
-
-from PIL import Image as PILImage
+from typing import TYPE_CHECKING, BinaryIO
 
 from typeset.safepath import PathRefused, resolve_inside
+
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 MAX_PIXELS = 40_000_000
 MAX_TOTAL_PIXELS = 80_000_000  # all distinct images of one brief, decoded in memory together
@@ -28,6 +30,8 @@ class ImageProblem(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class LoadedImage:
+    """A decoded, checked image and its size in pixels; `key` names it in the store."""
+
     key: str
     width_px: int
     height_px: int
@@ -69,6 +73,8 @@ class ImageStore:
         return self.images[key]
 
     def _open(self, opener: Callable[[], BinaryIO], size: int, key: str, name: str) -> LoadedImage:
+        from PIL import Image as PILImage  # here, not at the top: most briefs show no image
+
         try:
             if size > MAX_FILE_BYTES:
                 raise ImageProblem(f"image '{name}' is larger than {MAX_FILE_BYTES // 1_000_000} MB")

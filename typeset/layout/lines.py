@@ -29,6 +29,8 @@ def set_lines(runs: Sequence[StyledRun], style: TextStyle, ctx: Context, *, meas
     ended: set[int] = set()
     for _ in range(8):  # each pass ends at least one more line; a paragraph has few huge notes
         crowded = {n for line in lines for n in line.notes[:-1] if n in ctx.huge_notes} - ended
+        if not crowded:
+            break
         runs = [replace(r, break_after=True) if r.mark in crowded and _word_follows(runs, i) else r
                 for i, r in enumerate(runs)]
         if not any(r.mark in crowded and r.break_after for r in runs):

@@ -30,6 +30,8 @@ EPS = 0.01
 
 @dataclass(frozen=True, slots=True)
 class Geometry:
+    """The page and its text area, in points from the top left corner."""
+
     page_width: float
     page_height: float
     left: float

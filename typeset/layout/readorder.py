@@ -31,22 +31,34 @@ def elem_words(elem: Elem) -> list[str]:
     return words(" ".join(i.frag.text for i in elem.items if isinstance(i, TextItem) and i.frag.glyphs is None))
 
 
-def document_words(elems: Iterable[Elem]) -> frozenset[str]:
-    """Every word and word piece (hyphenated or URL fragments) the pages will show."""
+def document_words(elems: Iterable[Elem], known: dict[int, list[str]] | None = None) -> frozenset[str]:
+    """Every word and word piece (hyphenated or URL fragments) the pages will show. With
+    `known`, each element's words are also kept there by `id` (for `ambiguous_start`: the
+    caller keeps the elements alive while it is used)."""
     out: set[str] = set()
     for elem in elems:
-        out.update(elem_words(elem))
+        found = elem_words(elem)
+        if known is not None:
+            known[id(elem)] = found
+        out.update(found)
     return frozenset(out)
 
 
-def ambiguous_start(pieces: frozenset[str], furniture: Sequence[str]) -> Hazard:
+def ambiguous_start(pieces: frozenset[str], furniture: Sequence[str],
+                    known: dict[int, list[str]] | None = None) -> Hazard:
     """A test of whether a page ending before `following`, with `notes` at its foot, reads
     ambiguously: the next page's first words are matched, in order, against the words
-    that stand between (notes, footer, header), as a word-matching reader would."""
+    that stand between (notes, footer, header), as a word-matching reader would. `known`:
+    the words of elements by `id`, from `document_words`; others are read again."""
+    memo = known if known is not None else {}
+
+    def words_of(elem: Elem) -> list[str]:
+        found = memo.get(id(elem))
+        return found if found is not None else elem_words(elem)
 
     def hazard(notes: Sequence[Elem], following: Sequence[Elem]) -> bool:
-        between = [w for line in notes for w in elem_words(line)] + list(furniture)
-        upcoming = [w for e in following for w in elem_words(e) if not w.isdigit()][:40]
+        between = [w for line in notes for w in words_of(line)] + list(furniture)
+        upcoming = [w for e in following for w in words_of(e) if not w.isdigit()][:40]
         j = 0
         for t in upcoming:
             while j < len(between):

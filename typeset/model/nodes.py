@@ -83,6 +83,8 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class ListBlock:
+    """A bulleted or numbered list; each item is one inline paragraph."""
+
     style: Literal["bullet", "numbered"]
     items: tuple[Inline, ...]
     pos: Pos | None = None
@@ -90,6 +92,8 @@ class ListBlock:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """A block quotation."""
+
     content: Inline
     pos: Pos | None = None
     direction: Direction = "auto"
@@ -111,6 +115,8 @@ Block = Paragraph | ListBlock | Quote | Image
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A heading of level 1-3, its blocks, then its subsections."""
+
     heading: Inline
     level: int  # 1, 2 or 3
     content: tuple[Block, ...] = ()
@@ -120,6 +126,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Author:
+    """An author as the header block prints them."""
+
     name: str
     role: str | None = None
     affiliation: str | None = None
@@ -128,6 +136,8 @@ class Author:
 
 @dataclass(frozen=True, slots=True)
 class Publisher:
+    """The publisher block of the brief (else the layout's defaults)."""
+
     name: str | None = None
     web: str | None = None
     phone: str | None = None

@@ -23,6 +23,8 @@ _MAX_SUGGESTIONS = 20  # difflib over thousands of ids is slow; stop suggesting 
 
 @dataclass(slots=True)
 class _Definition:
+    """A footnote definition as read, until its first reference numbers it."""
+
     key: YNode
     value: YNode
     content: tuple[Run | Citation, ...]

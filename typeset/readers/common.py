@@ -26,6 +26,8 @@ class Tree:
 
 @dataclass(slots=True)
 class _Section:
+    """A section being filled while its reader walks the source."""
+
     heading: YNode
     level: int
     content: list[YNode] = field(default_factory=list)

@@ -58,6 +58,8 @@ harden_reportlab()
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
+    """The document information a PDF carries (and its XMP metadata under PDF/A)."""
+
     title: str
     author: str = ""
     subject: str = ""

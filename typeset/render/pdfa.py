@@ -29,13 +29,14 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING, Any
 
-from PIL import Image as PILImage
 from reportlab.pdfbase import pdfdoc
 
 from typeset.errors import TypesetError
+
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 SRGB_PROFILE = Path(__file__).resolve().parent.parent / "data" / "icc" / "sRGB.icc"
 SRGB_NAME = "sRGB IEC61966-2.1"
@@ -125,6 +126,8 @@ def archival_formatting() -> Iterator[None]:
 
 def opaque(image: PILImage.Image) -> PILImage.Image:
     """The image as PDF/A draws it: alpha composited onto white, CMYK and palettes as RGB."""
+    from PIL import Image as PILImage  # loaded by the image already: only briefs with images get here
+
     if image.mode in ("RGB", "L"):
         return image
     if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
@@ -137,6 +140,8 @@ def opaque(image: PILImage.Image) -> PILImage.Image:
 def xmp_packet(*, title: str, author: str, subject: str, keywords: str, creator: str, producer: str,
                language: str, when: str) -> bytes:
     """The XMP packet: PDF/A identification plus the document information's values."""
+    from xml.sax.saxutils import escape  # here, not at the top: it imports urllib and the socket stack
+
     def text(value: str) -> str:
         return escape(value, {'"': "&quot;"})
 

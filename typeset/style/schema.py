@@ -36,6 +36,8 @@ def pt(value: float) -> Length:
 
 @dataclass(frozen=True, slots=True)
 class TextStyle:
+    """Font, size, leading, colour and alignment: what every block of text has."""
+
     family: str = key("serif", "font family, a key of fonts.families")
     size: float = key(12.0, "font size in points")
     leading: float = key(15.0, "distance between baselines in points")
@@ -48,6 +50,8 @@ class TextStyle:
 
 @dataclass(frozen=True, slots=True)
 class PageStyle:
+    """Paper size and margins."""
+
     size: PageSize = key(PageSize("A4"), "paper: A4, A5, Letter, Legal, or '210mm x 297mm'")
     margin_top: Length = key(pt(72), "top margin (above the text area)")
     margin_bottom: Length = key(pt(72), "bottom margin (below the text area)")
@@ -57,6 +61,8 @@ class PageStyle:
 
 @dataclass(frozen=True, slots=True)
 class FontFamily:
+    """The files of one font family's four faces."""
+
     regular: str = key("", "TrueType file of the regular face (bundled fonts/ or beside the layout)")
     bold: str = key("", "bold face file; empty: use the regular face")
     italic: str = key("", "italic face file; empty: use the regular face")
@@ -78,6 +84,8 @@ def _default_families() -> dict[str, FontFamily]:
 
 @dataclass(frozen=True, slots=True)
 class FontsStyle:
+    """The font families a layout names and the fallback order for missing characters."""
+
     families: dict[str, FontFamily] = field(default_factory=_default_families,
                                             metadata={"help": "font families by name"})
     fallback: tuple[str, ...] = key(("naskh", "dejavu", "cjk"),
@@ -87,6 +95,8 @@ class FontsStyle:
 
 @dataclass(frozen=True, slots=True)
 class BodyStyle(TextStyle):
+    """Running text: its type, paragraph spacing and indents, hyphenation, widows and orphans."""
+
     paragraph_space: Length = key(pt(8), "space between paragraphs")
     first_indent: Length = key(pt(0), "indent of a paragraph's first line")
     hanging_indent: Length = key(pt(18), "indent of the later lines of a hanging paragraph (a bibliography entry)")
@@ -97,6 +107,8 @@ class BodyStyle(TextStyle):
 
 @dataclass(frozen=True, slots=True)
 class HeadingStyle(TextStyle):
+    """One level of section headings."""
+
     space_before: Length = key(pt(14), "space above the heading")
     space_after: Length = key(pt(6), "space below the heading")
     numbered: bool = key(False, "prefix the heading with its section number (1, 1.1, 1.1.1)")
@@ -104,6 +116,8 @@ class HeadingStyle(TextStyle):
 
 @dataclass(frozen=True, slots=True)
 class HeadingsStyle:
+    """Section headings of levels 1, 2 and 3."""
+
     h1: HeadingStyle = key(HeadingStyle(size=13, leading=16, bold=True, align="left"), "level-1 headings")
     h2: HeadingStyle = key(HeadingStyle(size=12, leading=15, bold=True, italic=True, align="left",
                                         space_before=pt(10)), "level-2 headings")
@@ -113,6 +127,8 @@ class HeadingsStyle:
 
 @dataclass(frozen=True, slots=True)
 class ListStyle:
+    """Bulleted and numbered lists: indents, labels and spacing."""
+
     indent: Length = key(pt(24), "left indent of item text")
     label_gap: Length = key(pt(6), "minimum gap between the label and the item text")
     bullet: str = key("\u2022", "bullet character")
@@ -123,6 +139,8 @@ class ListStyle:
 
 @dataclass(frozen=True, slots=True)
 class QuoteStyle(TextStyle):
+    """Block quotations: their type, indents and spacing."""
+
     indent_left: Length = key(pt(28), "left indent")
     indent_right: Length = key(pt(28), "right indent")
     space: Length = key(pt(8), "space above and below")
@@ -130,6 +148,8 @@ class QuoteStyle(TextStyle):
 
 @dataclass(frozen=True, slots=True)
 class FigureStyle:
+    """Images and their captions."""
+
     width: Length = key(Length(percent=100), "default image width (of the text width)")
     max_height: Length = key(Length(percent=60), "images taller than this share of the text height are scaled down")
     caption: TextStyle = key(TextStyle(size=10, leading=12.5, italic=True, align="center"), "caption text")
@@ -139,6 +159,8 @@ class FigureStyle:
 
 @dataclass(frozen=True, slots=True)
 class MarkStyle:
+    """Reference marks in the text."""
+
     scale: float = key(0.62, "reference mark size as a share of the text size")
     rise: float = key(0.38, "raise of the mark as a share of the text size")
     color: Color = key(Color("#000000"), "reference mark colour")
@@ -146,6 +168,8 @@ class MarkStyle:
 
 @dataclass(frozen=True, slots=True)
 class FootnoteStyle(TextStyle):
+    """The note area: note type, numbering, labels and the separator rule."""
+
     numbering: Literal["continuous", "per-page", "symbols"] = key(
         "continuous", "continuous (1..N), per-page (restart each page) or symbols (* † ‡ § ‖ ¶)")
     indent: Length = key(pt(12), "hanging indent: where note text starts after its label")
@@ -161,6 +185,8 @@ class FootnoteStyle(TextStyle):
 
 @dataclass(frozen=True, slots=True)
 class HeaderItem(TextStyle):
+    """One item of the first page's header block: a line of text, the logo, a rule or a space."""
+
     kind: Literal["text", "logo", "rule", "space"] = key("text", "a line of text, the logo, a rule or a space")
     text: str = key("", "template: literal text with inline markup and {fields}; dropped if a field is empty; "
                     "'A || B' uses the first alternative whose fields are all filled")
@@ -176,6 +202,8 @@ class HeaderItem(TextStyle):
 
 @dataclass(frozen=True, slots=True)
 class RunningStyle(TextStyle):
+    """A running header or footer line."""
+
     text: str = key("", "template, e.g. '{short_title}' or 'Page {page} of {pages}'; empty for none")
     first_page: bool = key(False, "also print it on page 1")
     rule: bool = key(False, "draw a thin rule between it and the text area")
@@ -184,6 +212,8 @@ class RunningStyle(TextStyle):
 
 @dataclass(frozen=True, slots=True)
 class BreakingStyle:
+    """Knuth-Plass line-breaking settings."""
+
     pretolerance: float = key(100.0, "badness allowed in the first pass (no hyphenation)")
     tolerance: float = key(200.0, "badness allowed in the second pass (with hyphenation)")
     emergency_stretch: Length = key(Length(percent=5), "extra stretch per line in the last pass")
@@ -193,6 +223,8 @@ class BreakingStyle:
 
 @dataclass(frozen=True, slots=True)
 class PublisherDefaults:
+    """Publisher details used when a brief has no publisher block."""
+
     name: str = key("", "publisher name used when a brief has no publisher block")
     web: str = key("", "web address")
     phone: str = key("", "phone")

@@ -67,6 +67,7 @@ class _Metrics:
     ascent: float  # 1/1000 em above the baseline
     descent: float  # 1/1000 em below the baseline, positive
     words: dict[str, float]  # word -> advance in 1/1000 em
+    plain: frozenset[str] | None = None  # of `covered`, what a one-box word may hold (text/items.py)
 
 
 FontMetrics = _Metrics  # the name other modules annotate with

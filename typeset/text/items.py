@@ -219,6 +219,7 @@ class _Builder:
         font = run.font
         m = self.fonts.metrics(font)
         known, covered = m.words, m.covered
+        plain = m.plain if m.plain is not None else _plain_chars(m)
         simple = not run.url and (self.hyphenator is None or not run.hyphenate)
         record = run.hyphenate and not run.url and self.hyphenator is None
         words = self.words
@@ -230,7 +231,7 @@ class _Builder:
                 continue
             if not part:
                 continue
-            if simple and part.isprintable() and _SLOW_CHARS.search(part) is None and covered.issuperset(part):
+            if simple and plain.issuperset(part):  # printable, no dash or no-break space, all in the font
                 pending = self.pending
                 if pending is run and items:  # `_flush_space` for a space of this very run
                     self.pending = None
@@ -457,6 +458,13 @@ def _clean(token: str) -> list[tuple[str, str | None]]:
             buf.append(c)
     out.append(("".join(buf), None))
     return out
+
+
+def _plain_chars(m: FontMetrics) -> frozenset[str]:
+    """The characters of font `m` a word set as one box may hold: printable, covered by the
+    font, no dash or no-break space (`_SLOW_CHARS`); worked out once per font."""
+    m.plain = frozenset(c for c in m.covered if c.isprintable() and _SLOW_CHARS.search(c) is None)
+    return m.plain
 
 
 def _plain_break_points(s: str, hyphenator: Hyphenator) -> list[tuple[int, str]]:

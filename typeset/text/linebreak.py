@@ -229,8 +229,8 @@ class _Pass:
         threshold, force = settings.threshold, settings.force
         line_penalty, adj_demerits = params.line_penalty, params.adj_demerits
         final_term, double_term = params.final_hyphen_demerits, params.double_hyphen_demerits
-        cut_short = self.cut_short
-        record, new_breakpoint = self._record, self._new_breakpoint
+        cut_short, by_line = self.cut_short, self.by_line
+        new_breakpoint = self._new_breakpoint
         last_index = breakpoints[-1][0] if breakpoints else -1
         for b, pw, p, flagged in breakpoints:
             forced = p <= -INF_PENALTY
@@ -273,7 +273,17 @@ class _Pass:
                         break  # every later active gives a shorter, even looser line
                     continue
                 base = (line_penalty + bad) ** 2 + p_term + (flag_term if a.flagged else 0.0)
-                record(a.nodes, base, r, candidates)
+                # keep the cheapest way through a's nodes to a line of ratio r, per fitness class
+                c = TIGHT if r < -0.5 else DECENT if r <= 0.5 else LOOSE if r <= 1.0 else VERY_LOOSE
+                for node in a.nodes:
+                    d = base + node.demerits
+                    fit = node.fitness
+                    if fit - c > 1 or c - fit > 1:
+                        d += adj_demerits
+                    key: object = (node.line + 1, c) if by_line else c
+                    best = candidates.get(key)
+                    if best is None or d < best[0]:
+                        candidates[key] = (d, node, c)
             alive = active if survivors is None else survivors
             if candidates:  # new actives at b, or (forcing) an overfull line from the last to die
                 alive.append(new_breakpoint(b, flagged, candidates, adj_demerits))
@@ -285,24 +295,22 @@ class _Pass:
             active = alive
         return active
 
-    def _record(self, nodes: list[_Node], base: float, r: float, candidates: Candidates) -> None:
-        """Keep the cheapest way through `nodes` to a line of ratio r, per fitness class."""
-        c = TIGHT if r < -0.5 else DECENT if r <= 0.5 else LOOSE if r <= 1.0 else VERY_LOOSE
-        adj = self.params.adj_demerits
-        for node in nodes:
-            d = base + node.demerits
-            if node.fitness - c > 1 or c - node.fitness > 1:
-                d += adj
-            key: object = (node.line + 1, c) if self.by_line else c
-            best = candidates.get(key)
-            if best is None or d < best[0]:
-                candidates[key] = (d, node, c)
-
     def _new_breakpoint(
         self, b: int, flagged: bool, candidates: Candidates, adj_demerits: float
     ) -> _Breakpoint:
         """Active nodes at b, one per fitness class within adj_demerits of the best (the paper's
         pruning); with looseness, of the best ending the same number of lines (as TeX)."""
+        if not self.by_line:  # one group: every key is a fitness class
+            low = min(d for d, _, _ in candidates.values()) + adj_demerits
+            nodes = [_Node(b, a.line + 1, c, d, a) for d, a, c in candidates.values() if d <= low]
+        else:
+            nodes = self._nodes_by_line(b, candidates, adj_demerits)
+        j = after_break(self.items, b)
+        sums = self.sums
+        return _Breakpoint(b, False, sums[0][j], sums[1][j], sums[2][j], sums[3][j], flagged, nodes)
+
+    def _nodes_by_line(self, b: int, candidates: Candidates, adj_demerits: float) -> list[_Node]:
+        """With looseness: per number of lines, the classes within adj_demerits of its best."""
         best: dict[int, float] = {}
         for key, (d, a, _) in candidates.items():
             group = a.line if isinstance(key, tuple) else 0
@@ -313,9 +321,7 @@ class _Pass:
             for key, (d, a, c) in candidates.items()
             if d <= best[a.line if isinstance(key, tuple) else 0] + adj_demerits
         ]
-        j = after_break(self.items, b)
-        sums = self.sums
-        return _Breakpoint(b, False, sums[0][j], sums[1][j], sums[2][j], sums[3][j], flagged, nodes)
+        return nodes
 
 
 def _choose(active: list[_Node], looseness: int) -> list[int]:

@@ -38,7 +38,7 @@ class LazyPatterns:
         encoding = head.decode().strip()
         if encoding.lower() == "microsoft-cp1251":
             encoding = "cp1251"
-        kept = _SKIPPED.sub(b"", body)
+        kept = _patterns_only(body)
         lines = kept.decode(encoding).split()
         keys = kept.translate(None, b"0123456789").decode(encoding).split()  # one pass, not one per line
         if len(keys) != len(lines):  # a pattern of digits only: align them one by one
@@ -94,6 +94,27 @@ class LazyPatterns:
                 references[part] = map(max, values, references[part])
         points = self.cache[word] = [i - 1 for i, r in enumerate(references) if r % 2]
         return points
+
+
+def _patterns_only(body: bytes) -> bytes:
+    """`body` without its comment and hyphen-minimum lines (as `_SKIPPED.sub`, up to blank lines).
+
+    Those lines come first in a dictionary, as a rule: they are dropped one by one, and the
+    line-by-line expression, a fifth of the reading, runs over the rest only if it holds one.
+    """
+    start = 0
+    while True:
+        end = body.find(b"\n", start)
+        line = body[start:] if end < 0 else body[start:end]
+        if not (line.isspace() or not line or _SKIPPED.match(line)):
+            break
+        if end < 0:
+            return b""
+        start = end + 1
+    rest = body[start:]
+    if b"%" in rest or b"#" in rest or b"HYPHENMIN" in rest:
+        return _SKIPPED.sub(b"", rest)
+    return rest
 
 
 def _values(line: str) -> tuple[int, tuple[int, ...]]:

@@ -97,41 +97,39 @@ def _ratio(content: Sequence[Item], hyphen: Box | None, m: float, align: Align) 
     return 0.0
 
 
-def _style(box: Box) -> tuple[object, ...]:
-    run = box.run
-    return (box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
-
-
 def _set_line(
     content: Sequence[Item], hyphen: Box | None, fonts: FontBook, m: float, indent: float, align: Align,
     ragged_fill: float = 0.0, mid_word: bool = False,
 ) -> Line | None:
     r = _ratio(content, hyphen, m, align)
     extra = _near_full_gap(content, hyphen, m, ragged_fill) if align == "left" and ragged_fill > 0 else 0.0
+    stretching = r > 0
     parts: list[list] = []  # [x, width, text, box] per frag, merged while the style stays the same
     x = 0.0
     key: tuple[object, ...] | None = None
-    last: Box | None = None  # the box that set `key`: a box of its run and font has its style
-    tail = (hyphen,) if hyphen is not None else ()
-    for it in (*content, *tail):
-        if type(it) is Box:
-            if last is not None and it.run is last.run and it.font == last.font:  # type: ignore[union-attr]
-                same = True
+    last_run: object = None  # run and font of the box that set `key`: a box of both has its style
+    last_font = ""
+    for it in (*content, hyphen) if hyphen is not None else content:
+        t = type(it)
+        if t is Box:
+            run = it.run  # type: ignore[union-attr]
+            if run is last_run and it.font == last_font:  # type: ignore[union-attr]
+                part = parts[-1]
+                part[1] += it.width
+                part[2] += it.text  # type: ignore[union-attr]
             else:
-                k = _style(it)  # type: ignore[arg-type]
-                same = k == key
-                key = k
-                last = it  # type: ignore[assignment]
-            if same:
-                parts[-1][1] += it.width
-                parts[-1][2] += it.text  # type: ignore[union-attr]
-            else:
-                parts.append([x, it.width, it.text, it])  # type: ignore[union-attr]
+                k = (it.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)  # type: ignore[union-attr]
+                if k == key:
+                    part = parts[-1]
+                    part[1] += it.width
+                    part[2] += it.text  # type: ignore[union-attr]
+                else:
+                    parts.append([x, it.width, it.text, it])  # type: ignore[union-attr]
+                key, last_run, last_font = k, run, it.font  # type: ignore[union-attr]
             x += it.width
-        elif type(it) is Glue:
-            x += it.width + extra + r * (it.stretch if r > 0 else it.shrink)  # type: ignore[union-attr]
-            key = None
-            last = None
+        elif t is Glue:
+            x += it.width + extra + r * (it.stretch if stretching else it.shrink)  # type: ignore[union-attr]
+            key = last_run = None
     if not parts:
         return None
     width = x

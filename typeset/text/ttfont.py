@@ -25,10 +25,15 @@ import hashlib
 import threading
 import zlib
 from collections import OrderedDict
+from fnmatch import fnmatch
 from typing import Any
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTEncoding, TTFont
+
+from typeset.text.ttface import QuickFace
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _TAGS_ATTR = "_subset_tags_in_use"
@@ -125,12 +130,23 @@ SUBSETS = SubsetCache()
 
 
 class TaggedTTFont(TTFont):
-    """`TTFont` whose `addObjects` tags each subset with `subset_tag`; everything else is ReportLab's.
+    """`TTFont` whose `addObjects` tags each subset with `subset_tag` and whose face is read faster
+    (`QuickFace`); everything else is ReportLab's.
 
     `glyph_codes`: private-use code points entered for shaped glyphs, which read as spaces.
     """
 
     glyph_codes: frozenset[int] = frozenset()
+
+    def __init__(self, name: str, filename: str) -> None:
+        """ReportLab 5's `TTFont.__init__` (defaults: no validation, first face of a collection,
+        ReportLab's ASCII setting), with the face read by `QuickFace`."""
+        self.fontName = name
+        self.face = QuickFace(filename)
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 (ReportLab's name)
         """Add one PDF font per subset of this font used in `doc` (ReportLab 5's method, retagged)."""

@@ -39,6 +39,8 @@ class PackageError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Relationship:
+    """One relationship of a package part: an image, a hyperlink, the notes."""
+
     type: str
     target: str  # a member name inside the package, or a URL for a hyperlink
     external: bool

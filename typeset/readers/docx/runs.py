@@ -34,6 +34,8 @@ class Piece:
 
 @dataclass(slots=True)
 class Paragraph:
+    """The pieces and images of one Word paragraph, in order."""
+
     pieces: list[Piece] = field(default_factory=list)
     images: list[tuple[str, float | None]] = field(default_factory=list)  # member name, width in pt
 
