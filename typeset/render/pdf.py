@@ -32,7 +32,7 @@ from typeset.render.pagestream import compress_last_page
 from typeset.render.pdfa import LINK_FLAGS, PdfaError, archival_formatting, make_archival, opaque
 from typeset.render.stamp import FIXED_EPOCH, Stamp
 from typeset.render.textout import TextShower
-from typeset.text.types import restyled
+from typeset.text.types import Frag, restyled
 from typeset.units import color_rgb
 
 
@@ -170,13 +170,15 @@ class _Painter:
             i = 0
             while i < len(items):
                 item = items[i]
-                if isinstance(item, TextItem) and (item.frag.glyphs is not None or item.frag.hidden):
+                if isinstance(item, TextItem) and type(item.frag) is not Frag \
+                        and (item.frag.glyphs is not None or item.frag.hidden):  # a plain Frag is neither
                     self._shaped(text, state, x, top, item)
                     prev = item
                     i += 1
                     continue
                 if isinstance(item, TextItem):
-                    if item.frag.mark is not None and prev is not None and _glued_to_label_char(prev, item):
+                    if type(item.frag) is not Frag and item.frag.mark is not None and prev is not None \
+                            and _glued_to_label_char(prev, item):
                         self._separator(text, state, x, top, prev, item)
                     j, word_space = self._words(items, i)
                     string = " ".join(it.frag.text for it in items[i:j])  # type: ignore[union-attr]
@@ -234,14 +236,16 @@ class _Painter:
         j = i + 1
         n = len(items)
         baseline, font, size, color, rise, link = first.baseline, f.font, f.size, f.color, f.rise, f.link
+        marked = type(f) is not Frag  # between plain Frags the rarer fields (all defaults) need no test
         while j < n:
             item = items[j]
             if type(item) is not TextItem or item.baseline != baseline:  # type: ignore[union-attr]
                 break
             g = item.frag
-            if g.font != font or g.size != size or g.color != color or g.rise != rise or g.link != link \
-                    or g.mark is not None or g.anchor is not None or not g.text or " " in g.text \
-                    or "\u00a0" in g.text or g.glyphs is not None or g.hidden:  # not `_plain`, not shaped
+            if g.font != font or g.size != size or g.color != color or not g.text or " " in g.text \
+                    or "\u00a0" in g.text or (marked or type(g) is not Frag) and (
+                        g.rise != rise or g.link != link or g.mark is not None or g.anchor is not None
+                        or g.glyphs is not None or g.hidden):  # not `_plain`, not shaped
                 break
             gap = item.x - (last.x + last.frag.width) - space  # type: ignore[union-attr]
             if word_space is None:
@@ -394,6 +398,8 @@ class _Painter:
             if not isinstance(item, TextItem):
                 continue
             f = item.frag
+            if type(f) is Frag:
+                continue  # a plain Frag has no link, mark or label
             target = None
             if f.mark is not None:
                 target = ("local", f"note{f.mark}")
