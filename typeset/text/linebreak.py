@@ -263,7 +263,7 @@ class _Pass:
                         continue
                 elif survivors is not None:
                     survivors.append(a)
-                bad = 100.0 * r * r * abs(r)  # badness b = 100|r|³, capped at inf_bad
+                bad = 100.0 * r * r * (r if r >= 0.0 else -r)  # badness b = 100|r|³, capped at inf_bad
                 if bad > INF_BAD:
                     bad = INF_BAD
                 if bad > threshold:
@@ -301,8 +301,13 @@ class _Pass:
         """Active nodes at b, one per fitness class within adj_demerits of the best (the paper's
         pruning); with looseness, of the best ending the same number of lines (as TeX)."""
         if not self.by_line:  # one group: every key is a fitness class
-            low = min(d for d, _, _ in candidates.values()) + adj_demerits
-            nodes = [_Node(b, a.line + 1, c, d, a) for d, a, c in candidates.values() if d <= low]
+            values = candidates.values()
+            low = INF
+            for d, _, _ in values:
+                if d < low:
+                    low = d
+            low += adj_demerits
+            nodes = [_Node(b, a.line + 1, c, d, a) for d, a, c in values if d <= low]
         else:
             nodes = self._nodes_by_line(b, candidates, adj_demerits)
         j = after_break(self.items, b)
