@@ -90,14 +90,16 @@ def _render_result(brief: Brief, layout: str | Layout | None, roots: tuple[Path,
         epoch=pdf_epoch(brief.date),
         language=brief.language or "en",
     )
+    pages, laid.pages = laid.pages, []  # handed to write_pdf, which frees each page once drawn
+    count = len(pages)
     try:
-        pdf = write_pdf(laid.pages, meta, laid.images, pdfa=spec.pdfa if pdfa is None else pdfa)
+        pdf = write_pdf(pages, meta, laid.images, pdfa=spec.pdfa if pdfa is None else pdfa, release=True)
     except TTFError as exc:  # a damaged font file that parsed but cannot be subset
         raise LayoutError(Problem(spec.name, None, None, f"cannot embed a font: {exc}")) from None
     except PdfaError as exc:  # after the warnings that say where (a character no font has)
         raise LayoutError([*laid.warnings, Problem(spec.name, None, None, str(exc))]) from None
     inputs = (*layout_files(spec), *(Path(key) for key in laid.images.images))
-    return Result(pdf, len(laid.pages), tuple(brief.warnings) + tuple(laid.warnings), inputs)
+    return Result(pdf, count, tuple(brief.warnings) + tuple(laid.warnings), inputs)
 
 
 def render(brief: Brief, layout: str | Layout | None = None, *,

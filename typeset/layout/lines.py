@@ -58,12 +58,18 @@ def line_elems(lines: Sequence[Line], style: TextStyle, *, x: float = 0.0, role:
                widows: int = 2, orphans: int = 2, keep: bool = False) -> list[Elem]:
     """One element per line. The page may end before line k only if at least `orphans`
     lines stay behind and `widows` lines go ahead, and never after a hyphenated line
-    (TeX's \brokenpenalty, made absolute); `keep` forbids any break inside."""
+    (TeX's \brokenpenalty, made absolute); `keep` forbids any break inside.
+
+    A long brief keeps every line until it is drawn: at x = 0 an item holds its frag's
+    float for its position rather than a second float of the same value."""
     base = baseline_offset(style)
     n = len(lines)
     out = []
     for k, line in enumerate(lines):
-        items = tuple(TextItem(x + f.x, base, f) for f in line.frags)
+        if x == 0.0:  # the frag's own float for its position (`or`: the sum when it is a zero)
+            items = tuple(TextItem(f.x or x + f.x, base, f) for f in line.frags)
+        else:
+            items = tuple(TextItem(x + f.x, base, f) for f in line.frags)
         allowed = k == 0 or (not keep and k >= orphans and n - k >= widows and not lines[k - 1].mid_word)
         out.append(Elem(style.leading, items, role=role, break_before=allowed, notes=line.notes))
     return out

@@ -12,7 +12,7 @@ from typeset.layout.elements import Elem, TextItem
 from typeset.layout.inline import styled_runs
 from typeset.layout.lines import baseline_offset, line_elems, set_lines
 from typeset.model.nodes import Footnote, Run
-from typeset.text.types import Frag
+from typeset.text.types import make_frag
 
 
 def note_lines(note: Footnote, ctx: Context) -> list[Elem]:
@@ -67,5 +67,5 @@ def _label_item(number: int, ctx: Context) -> TextItem:
     if spec.label_superscript:
         size, rise = spec.size * marks.scale, spec.size * marks.rise
     width = ctx.fonts.width(label, font, size)
-    frag = Frag(0.0, width, label, font, size, spec.color, rise=rise, anchor=number)
+    frag = make_frag(0.0, width, label, font, size, spec.color, rise=rise, anchor=number)
     return TextItem(0.0, baseline_offset(spec), frag)

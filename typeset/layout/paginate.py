@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from typeset.layout.elements import Elem, Page, RuleItem, TextItem
 from typeset.layout.readorder import Hazard
+from typeset.text.types import Frag
 
 EPS = 0.01
 
@@ -272,7 +273,7 @@ def _clearer_break(flow: Sequence[Elem], first: int, j: int, fill: PageFill, haz
 
 def _starts_note(elem: Elem) -> bool:
     """Whether a note line is the first of its note (it carries the note's label)."""
-    return any(isinstance(i, TextItem) and i.frag.anchor is not None for i in elem.items)
+    return any(isinstance(i, TextItem) and type(i.frag) is not Frag and i.frag.anchor is not None for i in elem.items)
 
 
 def _break_index(flow: Sequence[Elem], first: int, i: int) -> int:

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from typeset.layout.elements import Elem, TextItem
+from typeset.text.types import Frag
 
 _WORD = re.compile(r"\w+")
 
@@ -28,20 +29,24 @@ def words(text: str) -> list[str]:
 
 def elem_words(elem: Elem) -> list[str]:
     # shaped glyphs read as spaces: their text is extracted from the hidden logical layer
-    return words(" ".join(i.frag.text for i in elem.items if isinstance(i, TextItem) and i.frag.glyphs is None))
+    return words(" ".join(i.frag.text for i in elem.items
+                          if isinstance(i, TextItem) and (type(i.frag) is Frag or i.frag.glyphs is None)))
 
 
 def document_words(elems: Iterable[Elem], known: dict[int, list[str]] | None = None) -> frozenset[str]:
     """Every word and word piece (hyphenated or URL fragments) the pages will show. With
     `known`, each element's words are also kept there by `id` (for `ambiguous_start`: the
-    caller keeps the elements alive while it is used)."""
-    out: set[str] = set()
+    caller keeps the elements alive while it is used), each distinct word as one string: a
+    long brief's words are held through the whole page loop, and most are repeats."""
+    seen: dict[str, str] = {}
+    share = seen.setdefault
     for elem in elems:
         found = elem_words(elem)
         if known is not None:
-            known[id(elem)] = found
-        out.update(found)
-    return frozenset(out)
+            known[id(elem)] = list(map(share, found, found))
+        else:
+            seen.update(zip(found, found, strict=True))
+    return frozenset(seen)
 
 
 def ambiguous_start(pieces: frozenset[str], furniture: Sequence[str],

@@ -16,8 +16,8 @@ from __future__ import annotations
 import contextlib
 import io
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
@@ -28,9 +28,11 @@ from reportlab.pdfgen import canvas
 from typeset.layout.elements import Drawable, Elem, ImageItem, Page, RuleItem, TextItem
 from typeset.layout.images import ImageStore
 from typeset.render.links import add_local_link, add_url_link
+from typeset.render.pagestream import compress_last_page
 from typeset.render.pdfa import LINK_FLAGS, PdfaError, archival_formatting, make_archival, opaque
 from typeset.render.stamp import FIXED_EPOCH, Stamp
 from typeset.render.textout import TextShower
+from typeset.text.types import Frag, restyled
 from typeset.units import color_rgb
 
 
@@ -71,10 +73,14 @@ _SUBSETTING = threading.Lock()  # fonts are subset from shared file readers when
 # (and a PDF/A document swaps two of ReportLab's formatting functions meanwhile)
 
 
-def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore, *, pdfa: bool = False) -> bytes:
-    """Draw every page; return the whole PDF (PDF/A-2b with `pdfa`)."""
-    first = pages[0] if pages else None
-    size = (first.width, first.height) if first else (595.2756, 841.8898)
+def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore, *, pdfa: bool = False,
+              release: bool = False) -> bytes:
+    """Draw every page; return the whole PDF (PDF/A-2b with `pdfa`).
+
+    With `release`, the caller hands the pages over: `pages` (a list) is emptied as
+    they are drawn, so a long document's lines and words are freed page by page while
+    its page streams grow, instead of all being held until the PDF is done."""
+    size = (pages[0].width, pages[0].height) if pages else (595.2756, 841.8898)
     font = next((i.frag.font for p in pages for _, _, e in p.placed for i in e.items if isinstance(i, TextItem)),
                 None)
     extra = {"initialFontName": font, "initialFontSize": 10} if font else {}
@@ -92,12 +98,26 @@ def write_pdf(pages: Sequence[Page], meta: Metadata, images: ImageStore, *, pdfa
         make_archival(c, meta.title, meta.author, meta.subject, meta.keywords, meta.creator, meta.language)
     painter = _Painter(c, images, pdfa=pdfa)
     painter.define_images()
+    _draw(c, painter, _handed_over(pages) if release else pages)
+    with _SUBSETTING, archival_formatting() if pdfa else contextlib.nullcontext():
+        return c.getpdfdata()  # the bytes themselves: save() would copy them twice through a file
+
+
+def _draw(c: canvas.Canvas, painter: _Painter, pages: Iterable[Page]) -> None:
+    """Each page onto the canvas, its stream compressed as it closes (see pagestream.py)."""
     for page in pages:
         c.setPageSize((page.width, page.height))
         painter.page(page)
         c.showPage()
-    with _SUBSETTING, archival_formatting() if pdfa else contextlib.nullcontext():
-        return c.getpdfdata()  # the bytes themselves: save() would copy them twice through a file
+        compress_last_page(c)
+
+
+def _handed_over(pages: Sequence[Page]) -> Iterator[Page]:
+    """The pages in order, each taken out of the list as it is reached (the list ends empty)."""
+    assert isinstance(pages, list)
+    pages.reverse()
+    while pages:
+        yield pages.pop()
 
 
 ZERO_WIDTH_JOINER = "\u200d"
@@ -150,13 +170,15 @@ class _Painter:
             i = 0
             while i < len(items):
                 item = items[i]
-                if isinstance(item, TextItem) and (item.frag.glyphs is not None or item.frag.hidden):
+                if isinstance(item, TextItem) and type(item.frag) is not Frag \
+                        and (item.frag.glyphs is not None or item.frag.hidden):  # a plain Frag is neither
                     self._shaped(text, state, x, top, item)
                     prev = item
                     i += 1
                     continue
                 if isinstance(item, TextItem):
-                    if item.frag.mark is not None and prev is not None and _glued_to_label_char(prev, item):
+                    if type(item.frag) is not Frag and item.frag.mark is not None and prev is not None \
+                            and _glued_to_label_char(prev, item):
                         self._separator(text, state, x, top, prev, item)
                     j, word_space = self._words(items, i)
                     string = " ".join(it.frag.text for it in items[i:j])  # type: ignore[union-attr]
@@ -214,14 +236,16 @@ class _Painter:
         j = i + 1
         n = len(items)
         baseline, font, size, color, rise, link = first.baseline, f.font, f.size, f.color, f.rise, f.link
+        marked = type(f) is not Frag  # between plain Frags the rarer fields (all defaults) need no test
         while j < n:
             item = items[j]
             if type(item) is not TextItem or item.baseline != baseline:  # type: ignore[union-attr]
                 break
             g = item.frag
-            if g.font != font or g.size != size or g.color != color or g.rise != rise or g.link != link \
-                    or g.mark is not None or g.anchor is not None or not g.text or " " in g.text \
-                    or "\u00a0" in g.text or g.glyphs is not None or g.hidden:  # not `_plain`, not shaped
+            if g.font != font or g.size != size or g.color != color or not g.text or " " in g.text \
+                    or "\u00a0" in g.text or (marked or type(g) is not Frag) and (
+                        g.rise != rise or g.link != link or g.mark is not None or g.anchor is not None
+                        or g.glyphs is not None or g.hidden):  # not `_plain`, not shaped
                 break
             gap = item.x - (last.x + last.frag.width) - space  # type: ignore[union-attr]
             if word_space is None:
@@ -332,7 +356,7 @@ class _Painter:
         """A zero-width joiner between a digit and the mark after it ("2030" then mark "12"),
         so text extraction reads two numbers, not "203012"."""
         f = prev.frag
-        joiner = TextItem(mark.x + 0.2, prev.baseline, replace(f, text=ZERO_WIDTH_JOINER, rise=0.0, mark=None,
+        joiner = TextItem(mark.x + 0.2, prev.baseline, restyled(f, text=ZERO_WIDTH_JOINER, rise=0.0, mark=None,
                                                                anchor=None, link=None))
         self._text(text, state, x, top, joiner)
 
@@ -374,6 +398,8 @@ class _Painter:
             if not isinstance(item, TextItem):
                 continue
             f = item.frag
+            if type(f) is Frag:
+                continue  # a plain Frag has no link, mark or label
             target = None
             if f.mark is not None:
                 target = ("local", f"note{f.mark}")

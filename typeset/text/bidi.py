@@ -28,7 +28,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from typeset.text import shaping
 from typeset.text.fonts import FontBook
 from typeset.text.scripts import has_rtl, needs_shaping
-from typeset.text.types import Align, Frag, Line, StyledRun
+from typeset.text.types import Align, Frag, Line, StyledRun, make_frag, restyled
 
 
 def base_level(runs: Sequence[StyledRun], direction: str = "auto") -> int | None:
@@ -275,7 +275,7 @@ def _glyph_frag(x: float, u: _Unit) -> Frag:
         text = u.text[::-1] if u.level % 2 else u.text
         return replace(f, x=x, width=u.width, text=text)
     shaped = shaping.shape(u.text, f.font, bool(u.level % 2))
-    return replace(f, x=x, width=u.width, text=u.text, glyphs=shaped.glyphs)
+    return restyled(f, x=x, width=u.width, text=u.text, glyphs=shaped.glyphs)
 
 
 def _logical_layer(region: list[tuple[float, _Unit]], layer_font: str, fonts: FontBook) -> list[Frag]:
@@ -287,6 +287,6 @@ def _logical_layer(region: list[tuple[float, _Unit]], layer_font: str, fonts: Fo
         f = u.frag
         if f is not None and u.text.strip():
             rise = f.rise + fonts.descent(f.font, f.size) - fonts.descent(layer_font, f.size)
-            out.append(Frag(x, u.width, u.text, f.font, f.size, f.color, rise, hidden=True))
+            out.append(make_frag(x, u.width, u.text, f.font, f.size, f.color, rise, hidden=True))
         x += u.width
     return out

@@ -85,6 +85,7 @@ class FontBook:
         self.families: dict[str, FaceFiles] = dict(families)
         self.fallback: tuple[str, ...] = tuple(fallback)
         self.missing: dict[str, int] = {}
+        self.shared: dict[object, object] = {}  # see for_render
         self._faces: dict[tuple[str, bool, bool], str] = {}
         self._style: dict[str, tuple[bool, bool]] = {}
         self._metrics: dict[str, _Metrics] = {}
@@ -95,9 +96,12 @@ class FontBook:
 
     def for_render(self) -> FontBook:
         """A view sharing this book's caches with a `missing` count of its own, so renders that
-        run at the same time never mix their warnings."""
+        run at the same time never mix their warnings, and a `shared` table of its own: one
+        object per distinct value of a frag's text and width (see text/setline.py), which the
+        render's lines hold until they are drawn and which dies with the render."""
         view = copy.copy(self)
         view.missing = {}
+        view.shared = {}
         return view
 
     # -- faces ---------------------------------------------------------------

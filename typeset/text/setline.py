@@ -6,6 +6,10 @@ with spaces fills its measure; the last line keeps natural spacing. Spaces are n
 gaps between frags, which is what PDF text extraction needs to find words.
 Adjacent boxes of one style (the syllables of a word) merge into one frag so
 the PDF gets one text operation per word piece.
+
+A long brief's lines all live until its PDF is written, so frags hold one
+string per distinct word and one float per distinct width (the book's
+per-render `shared` table), not one per use: most words are repeats.
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ from collections.abc import Sequence
 
 from typeset.text.fonts import FontBook
 from typeset.text.items import Box, Glue, Item, Penalty, after_break
-from typeset.text.types import Align, Frag, Line
+from typeset.text.types import Align, Frag, Line, MarkedFrag
 
 INF = float("inf")
 MID_WORD = frozenset({"hyphen", "soft", "url", "split", "zwsp"})
+SHARED_LIMIT = 100_000  # values in a book's `shared` table; a book used for many renders is cleared
 
 
 def set_lines(
@@ -33,6 +38,8 @@ def set_lines(
     """One `Line` per break; line 1 starts at x = indent_first with a shorter measure."""
     lines: list[Line] = []
     start = 0
+    if len(fonts.shared) > SHARED_LIMIT:
+        fonts.shared.clear()
     for k, b in enumerate(breaks):
         end = items[b]
         hyphen = end.hyphen if isinstance(end, Penalty) else None
@@ -131,20 +138,28 @@ def _set_line(
         offset += (m - width) / 2
     elif align == "right":
         offset += m - width
-    frags = tuple(_frag(offset + px, pw, text, box) for px, pw, text, box in parts)
+    share = fonts.shared.setdefault
+    frags = tuple(_frag(offset + px, share(pw, pw) if pw else pw, share(text, text), box)  # type: ignore[arg-type]
+                  for px, pw, text, box in parts)
     notes: list[int] = []
     ascent = descent = -INF
     style: tuple[str, float, float] | None = None
-    for f in frags:
-        if f.mark is not None and f.mark not in notes:
-            notes.append(f.mark)
-        if (f.font, f.size, f.rise) != style:  # most frags of a line share one style
-            style = (f.font, f.size, f.rise)
-            ascent = max(ascent, fonts.ascent(f.font, f.size) + f.rise)
-            descent = max(descent, fonts.descent(f.font, f.size) - f.rise)
+    for part in parts:  # each frag's style is its first box's (read there: a plain `Frag` holds no mark)
+        box = part[3]
+        run = box.run
+        mark = run.mark
+        if mark is not None and mark not in notes:
+            notes.append(mark)
+        font, size, rise = box.font, run.size, run.rise
+        if (font, size, rise) != style:  # most frags of a line share one style
+            style = (font, size, rise)
+            ascent = max(ascent, fonts.ascent(font, size) + rise)
+            descent = max(descent, fonts.descent(font, size) - rise)
     return Line(frags, width, m, ascent, descent, tuple(notes), r, hyphen is not None, mid_word)
 
 
 def _frag(x: float, width: float, text: str, box: Box) -> Frag:
     run = box.run
-    return Frag(x, width, text, box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
+    if run.rise == 0.0 and run.link is None and run.mark is None and run.anchor is None:
+        return Frag(x, width, text, box.font, run.size, run.color)  # what `make_frag` makes of a plain word
+    return MarkedFrag(x, width, text, box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)

@@ -6,7 +6,7 @@ page loop can place each note on the page of its mark.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 Align = Literal["justify", "left", "center", "right"]
 
@@ -56,6 +56,12 @@ class Frag:
     Right-to-left stretches (see bidi.py) come as `glyphs`: the shaped glyphs
     to draw in place of `text`; and as `hidden` frags: the logical text, drawn
     invisibly over the same place for text extraction.
+
+    A long brief holds a frag for every word on every page until its PDF is
+    written, and nearly all are plain words: so a `Frag` keeps only the six
+    fields every word has; the rarer ones (rise, link, note mark or label,
+    glyphs, hidden) read as their defaults here and are held only by a
+    `MarkedFrag`. Make frags with `make_frag()`, change them with `restyled()`.
     """
 
     x: float
@@ -64,12 +70,42 @@ class Frag:
     font: str
     size: float
     color: str = "#000000"
-    rise: float = 0.0
-    link: str | None = None
-    mark: int | None = None
-    anchor: int | None = None
-    glyphs: tuple[Glyph, ...] | None = None
-    hidden: bool = False
+    rise: ClassVar[float] = 0.0
+    link: ClassVar[str | None] = None
+    mark: ClassVar[int | None] = None
+    anchor: ClassVar[int | None] = None
+    glyphs: ClassVar[tuple[Glyph, ...] | None] = None
+    hidden: ClassVar[bool] = False
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class MarkedFrag(Frag):
+    """A frag with any of the rarer fields set (see `Frag`)."""
+
+    rise: float = 0.0  # type: ignore[misc]
+    link: str | None = None  # type: ignore[misc]
+    mark: int | None = None  # type: ignore[misc]
+    anchor: int | None = None  # type: ignore[misc]
+    glyphs: tuple[Glyph, ...] | None = None  # type: ignore[misc]
+    hidden: bool = False  # type: ignore[misc]
+
+
+def make_frag(x: float, width: float, text: str, font: str, size: float, color: str = "#000000", rise: float = 0.0,
+         link: str | None = None, mark: int | None = None, anchor: int | None = None,
+         glyphs: tuple[Glyph, ...] | None = None, hidden: bool = False) -> Frag:
+    """A `Frag`, or a `MarkedFrag` when any of the rarer fields is set."""
+    if rise == 0.0 and link is None and mark is None and anchor is None and glyphs is None and not hidden:
+        return Frag(x, width, text, font, size, color)
+    return MarkedFrag(x, width, text, font, size, color, rise, link, mark, anchor, glyphs, hidden)
+
+
+def restyled(f: Frag, **changes: object) -> Frag:
+    """`f` with some fields changed (`dataclasses.replace` for either kind of frag)."""
+    fields = {"x": f.x, "width": f.width, "text": f.text, "font": f.font, "size": f.size, "color": f.color,
+              "rise": f.rise, "link": f.link, "mark": f.mark, "anchor": f.anchor, "glyphs": f.glyphs,
+              "hidden": f.hidden}
+    fields.update(changes)
+    return make_frag(**fields)  # type: ignore[arg-type]
 
 
 @dataclass(slots=True, unsafe_hash=True)
