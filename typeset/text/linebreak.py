@@ -146,14 +146,14 @@ def scan(items: Sequence[Item]) -> Scan:
     out: list[tuple[int, float, float, bool]] = []
     w = y = z = f = 0.0
     prev_box = False
-    for i, it in enumerate(items):
+    for k, it in enumerate(items, 1):  # k: the index after it, where its sums go
         t = type(it)
         if t is Box:
             w += it.width
             prev_box = True
         elif t is Glue:
             if prev_box:
-                out.append((i, 0.0, 0.0, False))
+                out.append((k - 1, 0.0, 0.0, False))
             w += it.width
             y += it.stretch  # type: ignore[union-attr]
             z += it.shrink  # type: ignore[union-attr]
@@ -161,12 +161,12 @@ def scan(items: Sequence[Item]) -> Scan:
             prev_box = False
         else:
             if it.penalty < INF_PENALTY:  # type: ignore[union-attr]
-                out.append((i, it.width, it.penalty, it.flagged))  # type: ignore[union-attr]
+                out.append((k - 1, it.width, it.penalty, it.flagged))  # type: ignore[union-attr]
             prev_box = False
-        sw[i + 1] = w
-        sy[i + 1] = y
-        sz[i + 1] = z
-        sf[i + 1] = f
+        sw[k] = w
+        sy[k] = y
+        sz[k] = z
+        sf[k] = f
     return Scan(out, (sw, sy, sz, sf))
 
 

@@ -139,8 +139,8 @@ def _set_line(
     elif align == "right":
         offset += m - width
     share = fonts.shared.setdefault
-    frags = tuple(_frag(offset + px, share(pw, pw) if pw else pw, share(text, text), box)  # type: ignore[arg-type]
-                  for px, pw, text, box in parts)
+    frags = tuple([_frag(offset + px, share(pw, pw) if pw else pw, share(text, text), box)  # type: ignore[arg-type]
+                   for px, pw, text, box in parts])
     notes: list[int] = []
     ascent = descent = -INF
     style: tuple[str, float, float] | None = None
