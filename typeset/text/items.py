@@ -224,11 +224,9 @@ class _Builder:
         record = run.hyphenate and not run.url and self.hyphenator is None
         words = self.words
         space: Glue | None = None
-        for i, part in enumerate(parts):
-            if i % 2:
-                if self.pending is None:
-                    self.pending = run
-                continue
+        for n, part in enumerate(parts[0::2]):  # the words; a space stood before each but the first
+            if n and self.pending is None:
+                self.pending = run
             if not part:
                 continue
             if simple and plain.issuperset(part):  # printable, no dash or no-break space, all in the font
