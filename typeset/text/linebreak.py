@@ -310,7 +310,10 @@ class _Pass:
             nodes = [_Node(b, a.line + 1, c, d, a) for d, a, c in values if d <= low]
         else:
             nodes = self._nodes_by_line(b, candidates, adj_demerits)
-        j = after_break(self.items, b)
+        items = self.items
+        j = b + 1  # `after_break`, whose answer this nearly always is: a box right after
+        if j >= len(items) or type(items[j]) is not Box:
+            j = after_break(items, b)
         sums = self.sums
         return _Breakpoint(b, False, sums[0][j], sums[1][j], sums[2][j], sums[3][j], flagged, nodes)
 

@@ -30,6 +30,7 @@ def overwide_segments(items: Sequence[Item], limit: float, scanned: Scan | None 
     start = 0
     if scanned is not None:
         sw, _, sz, _ = scanned.sums
+        n = len(items)
         for b, pw, _, _ in scanned.breakpoints:
             # From the sums, to within rounding; only a width that close to the limit is summed
             # item by item as before, so the verdict is always the one the item walk gives.
@@ -37,7 +38,9 @@ def overwide_segments(items: Sequence[Item], limit: float, scanned: Scan | None 
             near = abs(estimate - limit) <= 1e-6
             if (near and _segment_width(items, start, b, pw) > limit + 1e-9) or (not near and estimate > limit):
                 found.append((start, b))
-            start = after_break(items, b)
+            start = b + 1  # `after_break`, whose answer this nearly always is: a box right after
+            if start >= n or type(items[start]) is not Box:
+                start = after_break(items, b)
         return found
     for b, pw, _, _ in legal_breakpoints(items):
         if _segment_width(items, start, b, pw) > limit + 1e-9:
