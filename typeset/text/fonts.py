@@ -295,8 +295,8 @@ def _load_metrics(font: str) -> _Metrics:
     ascent, descent = pdfmetrics.getAscentDescent(font, 1000)
     if isinstance(obj, TTFont):
         face = obj.face
-        widths = {chr(cp): float(w) for cp, w in face.charWidths.items()}
-        covered = frozenset(chr(cp) for cp in face.charToGlyph)
+        widths = dict(zip(map(chr, face.charWidths), map(float, face.charWidths.values()), strict=True))
+        covered = frozenset(map(chr, face.charToGlyph))
         default = float(face.defaultWidth)
     else:
         widths, covered = _type1_widths(obj)

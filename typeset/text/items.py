@@ -30,6 +30,7 @@ _DASHES = re.compile(r"[-\u2010\u2013\u2014]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _URL_BREAK_AFTER = frozenset("/.-_?&=")
 _SLOW_CHARS = re.compile(r"[-\u2010\u2013\u2014\u00a0\u2007\u202f]")  # dashes and no-break spaces
+_SLOW_SET = frozenset("-\u2010\u2013\u2014\u00a0\u2007\u202f")  # the same characters
 _NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 _SOFT_HYPHEN = "\u00ad"
 _ZWSP = "\u200b"
@@ -461,7 +462,7 @@ def _clean(token: str) -> list[tuple[str, str | None]]:
 def _plain_chars(m: FontMetrics) -> frozenset[str]:
     """The characters of font `m` a word set as one box may hold: printable, covered by the
     font, no dash or no-break space (`_SLOW_CHARS`); worked out once per font."""
-    m.plain = frozenset(c for c in m.covered if c.isprintable() and _SLOW_CHARS.search(c) is None)
+    m.plain = frozenset(filter(str.isprintable, m.covered - _SLOW_SET))
     return m.plain
 
 
