@@ -15,7 +15,7 @@ then times `typeset.build_many` of all of them, each round in turn:
   `client.get_executor()` (the cluster is started, and each worker warmed
   with one render, before the clock starts; its start-up is reported apart),
   with build_many's own choice of briefs per task (`typeset.many.auto_chunk`:
-  about eight tasks a worker) and then one brief a task (`chunk=1`), which
+  about four tasks a worker) and then one brief a task (`chunk=1`), which
   shows what each task costs the scheduler, which shares the cores.
 
 Each figure is the best of the rounds (other processes on a shared machine

@@ -139,16 +139,17 @@ def plan(sources: Sequence[str | os.PathLike[str] | bytes], out_dir: str | os.Pa
     return tasks, early
 
 
-TASKS_PER_WORKER = 8  # enough that a worker finishing early finds more; few enough to cost little
+TASKS_PER_WORKER = 4  # enough that a worker finishing early finds more; few enough to cost little
 MAX_CHUNK = 64  # briefs in one task at most: results come back, and progress is told, task by task
 
 
 def auto_chunk(briefs: int, slots: int) -> int:
     """Briefs per task when the caller did not say: about `TASKS_PER_WORKER` tasks for each of the
     executor's `slots`. A task has a fixed cost wherever it runs (pickling, a round trip, and on
-    Dask the scheduler's bookkeeping, about 10 ms of a core the workers share on one machine);
-    200 one-page briefs on two Dask workers took 5.5 s one a task and 3.6 s 25 a task
-    (bench/many.py)."""
+    Dask the scheduler's bookkeeping, about 10 ms of a core the workers share on one machine):
+    200 one-to-three-page briefs on two Dask workers took 5.5 s one a task, 4.2-4.8 s four a
+    task and 3.6 s 25 a task; in a later run 3.2-3.3 s 13 a task, 2.7-3.0 s 25, 2.8-2.9 s 50.
+    The local pool took the same with 13 or 25."""
     return max(1, min(MAX_CHUNK, -(-briefs // (max(1, slots) * TASKS_PER_WORKER))))
 
 

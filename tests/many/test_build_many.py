@@ -164,8 +164,8 @@ def test_build_many_on_a_thread_pool(tmp_path):
 def test_briefs_per_task_follow_the_executors_workers():
     with ThreadPoolExecutor(max_workers=3) as pool:
         assert executor_slots(pool) == 3
-    assert auto_chunk(200, 2) == 13  # 16 tasks: eight for each worker
-    assert auto_chunk(10, 2) == 1 and auto_chunk(0, 2) == 1
+    assert auto_chunk(200, 2) == 25  # 8 tasks: four for each worker
+    assert auto_chunk(8, 2) == 1 and auto_chunk(10, 2) == 2 and auto_chunk(0, 2) == 1
     assert auto_chunk(100_000, 2) == MAX_CHUNK
 
 
