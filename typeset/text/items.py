@@ -282,7 +282,7 @@ class _Builder:
         known = m.words
         penalty = self.params.url_penalty
         prev = 0
-        for pos, _ in (*_break_points(token, run, None), (len(token), "")):
+        for pos, _ in (*_break_points(token, True, None), (len(token), "")):
             piece = token[prev:pos]
             units = known.get(piece)
             if units is None:
@@ -368,7 +368,7 @@ class _Builder:
         """Boxes for `s`, with penalties at its internal break points."""
         if not s.isascii() and (has_rtl(s) or has_cjk(s)):
             allow_hyphenation = False  # no patterns for these scripts; a joined word must not split
-        points = _break_points(s, run, self.hyphenator if allow_hyphenation and run.hyphenate else None)
+        points = _break_points(s, run.url, self.hyphenator if allow_hyphenation and run.hyphenate else None)
         start = 0
         for pos, kind in points:
             self._boxes(s[start:pos], run)
@@ -475,22 +475,17 @@ def _plain_break_points(s: str, hyphenator: Hyphenator) -> list[tuple[int, str]]
     if found is None:
         if len(memo) >= BREAK_MEMO_LIMIT:
             memo.clear()
-        found = memo[s] = _break_points(s, _NOT_A_URL, hyphenator)
+        found = memo[s] = _break_points(s, False, hyphenator)
     return found
 
 
-class _NotAUrl:
-    url = None
-
-
-_NOT_A_URL: StyledRun = _NotAUrl()  # type: ignore[assignment]
 BREAK_MEMO_LIMIT = 100_000
 
 
-def _break_points(s: str, run: StyledRun, hyphenator: Hyphenator | None) -> list[tuple[int, str]]:
-    """Sorted (offset, kind) of the breaks inside `s`, never at its ends."""
+def _break_points(s: str, url: bool, hyphenator: Hyphenator | None) -> list[tuple[int, str]]:
+    """Sorted (offset, kind) of the breaks inside `s` (a URL's when `url`), never at its ends."""
     n = len(s)
-    if run.url:
+    if url:
         return [
             (i + 1, "url")
             for i in range(n - 1)
