@@ -7,8 +7,8 @@ from pathlib import Path
 import pyphen
 import pytest
 
-from typeset.text.hyphenate import Hyphenator
-from typeset.text.patterns import LazyPatterns, open_patterns
+from typeset.text.hyphenate import _PREFERRED, Hyphenator, resolve_language
+from typeset.text.patterns import LazyPatterns, dictionaries, open_patterns
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -60,3 +60,15 @@ def test_every_dictionary_read_lazily_keeps_the_lines_pyphen_keeps() -> None:
     tricky = b"LEFTHYPHENMIN 2\n\n  % note\n.ab1c\n% inside\n#x\n  RIGHTHYPHENMIN 3\nd2e\n"
     assert _patterns_only(tricky).split() == [b".ab1c", b"d2e"]
     assert _patterns_only(b"% only\n") == b"" and _patterns_only(b"") == b""
+
+
+def test_dictionaries_are_pyphens_languages() -> None:
+    assert dictionaries() == {name: Path(path) for name, path in pyphen.LANGUAGES.items()}
+    assert list(dictionaries()) == list(pyphen.LANGUAGES)
+
+
+@pytest.mark.parametrize("code", ["en", "en_GB", "EN_us", "de_AT", "de_CH", "pt_BR", "sr_Latn", "sr", "zz", "nb_NO",
+                                  "fr_CA", "en_US_POSIX", "xx_YY"])
+def test_languages_fall_back_as_pyphen(code: str) -> None:
+    expected = _PREFERRED.get(code) or pyphen.language_fallback(code)
+    assert resolve_language(code) == expected

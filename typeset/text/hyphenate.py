@@ -7,9 +7,9 @@ are read when the first word is hyphenated (typeset/text/patterns.py).
 
 from __future__ import annotations
 
-import pyphen
+import functools
 
-from typeset.text.patterns import Patterns, open_patterns
+from typeset.text.patterns import Patterns, dictionaries, open_patterns
 
 # Pyphen maps a bare language to whichever regional file it meets first ("en"
 # is British there); briefs mean the most common region.
@@ -25,9 +25,20 @@ def resolve_language(language: str) -> str | None:
     parts = code.split("_", 1)
     code = parts[0].lower() + ("_" + parts[1].upper() if len(parts) > 1 else "")
     preferred = _PREFERRED.get(code)
-    if preferred is not None and preferred in pyphen.LANGUAGES:
+    if preferred is not None and preferred in dictionaries():
         return preferred
-    return pyphen.language_fallback(code)
+    parts = code.lower().split("_")  # then the code, shorter and shorter, as `pyphen.language_fallback`
+    while parts:
+        found = _lowercase().get("_".join(parts))
+        if found is not None:
+            return found
+        parts.pop()
+    return None
+
+
+@functools.cache
+def _lowercase() -> dict[str, str]:
+    return {name.lower(): name for name in dictionaries()}
 
 
 class Hyphenator:

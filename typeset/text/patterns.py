@@ -9,15 +9,19 @@ word meets it. Lookup and results are Pyphen's own (`HyphDict.positions`,
 then `Pyphen.positions`' left/right limits); dictionaries with features this
 does not read (`^^hh` escapes, non-standard hyphenation `/...=...`) are left
 to Pyphen itself (see `open_patterns`).
+
+The dictionaries are found where Pyphen keeps them without importing it
+(`dictionaries`): its import lists them through `importlib.resources`, which
+costs a sixth of a whole build's start-up.
 """
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
 from typing import Protocol
-
-import pyphen
 
 _DIGITS = str.maketrans("", "", "0123456789")
 _SKIPPED = re.compile(rb"^[ \t]*(?:[%#]|(?:COMPOUND)?(?:LEFT|RIGHT)HYPHENMIN).*$", re.MULTILINE)  # as Pyphen
@@ -133,9 +137,27 @@ def _needs_pyphen(path: Path) -> bool:
     return b"^^" in data or (b"/" in data and b"=" in data)
 
 
+@functools.cache
+def dictionaries() -> dict[str, Path]:
+    """`pyphen.LANGUAGES`, made as Pyphen makes it: each `hyph_NAME.dic` of its folder under
+    NAME, and under NAME's language alone for the first of that language in name order."""
+    spec = importlib.util.find_spec("pyphen")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("No module named 'pyphen'", name="pyphen")
+    found: dict[str, Path] = {}
+    for path in sorted(Path(spec.submodule_search_locations[0], "dictionaries").iterdir()):
+        if path.suffix == ".dic":
+            name = path.name[5:-4]
+            found[name] = path
+            found.setdefault(name.split("_")[0], path)
+    return found
+
+
 def open_patterns(dictionary: str, left: int, right: int) -> Patterns:
-    """The patterns of a Pyphen dictionary name (a key of `pyphen.LANGUAGES`)."""
-    path = Path(pyphen.LANGUAGES[dictionary])
+    """The patterns of a Pyphen dictionary name (a key of `dictionaries()`)."""
+    path = dictionaries()[dictionary]
     if _needs_pyphen(path):
-        return pyphen.Pyphen(lang=dictionary, left=left, right=right)
+        import pyphen  # only for the few dictionaries LazyPatterns does not read (see `dictionaries`)
+
+        return pyphen.Pyphen(filename=path, left=left, right=right)
     return LazyPatterns(path, left, right)
