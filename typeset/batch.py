@@ -27,7 +27,7 @@ from typeset.pipeline import Built, built_line, count
 EXIT_OK, EXIT_PROBLEM, EXIT_INTERNAL = 0, 1, 70
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Options:
     """What every brief of a batch is built with (the `build` command's flags)."""
 
@@ -37,7 +37,7 @@ class Options:
     pdfa: bool | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Outcome:
     """One brief's report: `lines` are its warnings (built) or its problems (failed)."""
 

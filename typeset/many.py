@@ -35,7 +35,7 @@ Outcome = Built | BriefError
 Progress = Callable[[int, Outcome], None]  # (index in sources, outcome), as each brief finishes
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Task:
     """One brief's work, as it travels to a worker."""
 

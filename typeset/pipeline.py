@@ -31,7 +31,7 @@ from typeset.text.fonts import FontError
 CREATOR = "typeset"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Result:
     """A render's PDF, its page count and warnings, and the files it read."""
 
@@ -109,7 +109,7 @@ def render(brief: Brief, layout: str | Layout | None = None, *,
     return render_result(brief, layout, root=root, pdfa=pdfa).pdf
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Built:
     """One built brief: where its PDF went (None: not written, see `pdf`), its page and note
     counts, the warnings of the run, the seconds it took and the files besides the brief that

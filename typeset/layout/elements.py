@@ -26,7 +26,7 @@ class TextItem:
     frag: Frag
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RuleItem:
     """A horizontal rule: left end at (x, y), in points."""
 
@@ -37,7 +37,7 @@ class RuleItem:
     color: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ImageItem:
     """A checked raster image; `key` identifies it in the image store."""
 

@@ -28,7 +28,7 @@ class ImageProblem(ValueError):
     """An image that cannot be used; the message is for the user."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class LoadedImage:
     """A decoded, checked image and its size in pixels; `key` names it in the store."""
 

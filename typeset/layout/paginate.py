@@ -29,7 +29,7 @@ from typeset.text.types import Frag
 EPS = 0.01
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Geometry:
     """The page and its text area, in points from the top left corner."""
 
@@ -41,7 +41,7 @@ class Geometry:
     height: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NoteArea:
     """The separator above the notes: space, rule, space."""
 

@@ -35,7 +35,7 @@ LABELS: dict[str, str] = {
 _LABEL = re.compile("(" + "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True)) + r")\s*(?=[\dIVXLCDMivxlcdm])")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class CiteMark:
     """A citation before positions are known: its items and where each key starts."""
 

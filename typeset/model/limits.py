@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Limits:
     """Upper bounds checked while loading a brief (spec §5, security notes 5 and 6).
 

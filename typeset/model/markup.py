@@ -52,7 +52,7 @@ _SPACES = re.compile(r"  +")
 _TO_SPACE = str.maketrans(dict.fromkeys("\t\n\r\f\v\x85\u2028\u2029", " "))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NoteMark:
     """A footnote reference before numbering.
 
@@ -66,7 +66,7 @@ class NoteMark:
     content: tuple[Run | CiteMark, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Diagnostic:
     """A problem found in the markup, at `offset` in the parsed string."""
 
@@ -78,7 +78,7 @@ class Diagnostic:
 ParsedItem = Run | NoteMark | CiteMark
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Parsed:
     """What one string says: styled runs and note marks, plus what was wrong with it."""
 

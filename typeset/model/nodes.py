@@ -2,8 +2,11 @@
 
 The whole brief is `typeset.model.document.Brief`.
 
-Frozen, slotted dataclasses with tuple children. Inline content is a flat
-tuple of `Run` and `NoteRef`: styling is carried on each run, so later
+Slotted, hashable dataclasses with tuple children: values, never changed once
+made. Not frozen, as typeset's dataclasses are not: a frozen one costs twice as
+much to create, and they are all created at every start of the command (only
+`Brief` and `Problem`, what the library returns, stay frozen). Inline content
+is a flat tuple of `Run` and `NoteRef`: styling is carried on each run, so later
 stages never walk a tree to know whether a word is italic.
 """
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Literal
 Direction = Literal["auto", "ltr", "rtl"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Pos:
     """A 1-based line and column in the brief's source file."""
 
@@ -22,7 +25,7 @@ class Pos:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Run:
     """A stretch of literal text sharing one style.
 
@@ -37,7 +40,7 @@ class Run:
     url: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NoteRef:
     """A footnote reference mark; `number` is 1-based, in order of first reference."""
 
@@ -45,7 +48,7 @@ class NoteRef:
     key: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class CiteItem:
     """One source cited: `[see @key, p. 12, emphasis added]` has prefix "see",
     locator "12" with label "page", and suffix "emphasis added"."""
@@ -58,7 +61,7 @@ class CiteItem:
     pos: Pos | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Citation:
     """A citation `[@a; @b, 4-5]`: it lives in a note's content until `typeset.cite`
     renders it into runs, so the layout stage never sees one."""
@@ -71,7 +74,7 @@ InlineItem = Run | NoteRef | Citation
 Inline = tuple[InlineItem, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Paragraph:
     """`direction`: "auto" (from the first strong character), "ltr" or "rtl" (`dir:` in YAML)."""
 
@@ -81,7 +84,7 @@ class Paragraph:
     hanging: bool = False  # set with a hanging indent, as a bibliography entry is
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ListBlock:
     """A bulleted or numbered list; each item is one inline paragraph."""
 
@@ -90,7 +93,7 @@ class ListBlock:
     pos: Pos | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Quote:
     """A block quotation."""
 
@@ -99,7 +102,7 @@ class Quote:
     direction: Direction = "auto"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Image:
     """An image block. `src` is as written (relative to the brief's folder);
     `width` is as written ("60%", "8cm", "120pt") or None for the layout default."""
@@ -113,7 +116,7 @@ class Image:
 Block = Paragraph | ListBlock | Quote | Image
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Section:
     """A heading of level 1-3, its blocks, then its subsections."""
 
@@ -124,7 +127,7 @@ class Section:
     pos: Pos | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Author:
     """An author as the header block prints them."""
 
@@ -134,7 +137,7 @@ class Author:
     pos: Pos | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Publisher:
     """The publisher block of the brief (else the layout's defaults)."""
 
@@ -147,7 +150,7 @@ class Publisher:
     logo_pos: Pos | None = field(default=None, compare=False)  # where a refused logo is reported
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Footnote:
     """A numbered note; `more` holds its further paragraphs, when it has several."""
 
@@ -158,7 +161,7 @@ class Footnote:
     more: tuple[Inline, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Name:
     """A person (`family`, `given`) or an institution (`literal`), as CSL-JSON writes names."""
 
@@ -167,7 +170,7 @@ class Name:
     literal: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Date:
     """A date of publication or access; month and day are optional, `literal` is free text."""
 
@@ -177,7 +180,7 @@ class Date:
     literal: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class SourceRecord:
     """One entry of `sources:` with its CSL-JSON variables, validated."""
 

@@ -56,7 +56,7 @@ def harden_reportlab() -> None:
 harden_reportlab()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Metadata:
     """The document information a PDF carries (and its XMP metadata under PDF/A)."""
 

@@ -34,7 +34,7 @@ def pt(value: float) -> Length:
     return Length(points=value)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class TextStyle:
     """Font, size, leading, colour and alignment: what every block of text has."""
 
@@ -48,7 +48,7 @@ class TextStyle:
     uppercase: bool = key(False, "print in capitals")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class PageStyle:
     """Paper size and margins."""
 
@@ -59,7 +59,7 @@ class PageStyle:
     margin_right: Length = key(pt(72), "right margin")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class FontFamily:
     """The files of one font family's four faces."""
 
@@ -82,7 +82,7 @@ def _default_families() -> dict[str, FontFamily]:
     }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class FontsStyle:
     """The font families a layout names and the fallback order for missing characters."""
 
@@ -93,7 +93,7 @@ class FontsStyle:
                                     "in naskh or nastaliq, Chinese, Japanese and Korean in cjk)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class BodyStyle(TextStyle):
     """Running text: its type, paragraph spacing and indents, hyphenation, widows and orphans."""
 
@@ -105,7 +105,7 @@ class BodyStyle(TextStyle):
     orphans: int = key(2, "fewest lines of a paragraph alone at the bottom of a page")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class HeadingStyle(TextStyle):
     """One level of section headings."""
 
@@ -114,7 +114,7 @@ class HeadingStyle(TextStyle):
     numbered: bool = key(False, "prefix the heading with its section number (1, 1.1, 1.1.1)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class HeadingsStyle:
     """Section headings of levels 1, 2 and 3."""
 
@@ -125,7 +125,7 @@ class HeadingsStyle:
                                         space_before=pt(8)), "level-3 headings")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ListStyle:
     """Bulleted and numbered lists: indents, labels and spacing."""
 
@@ -137,7 +137,7 @@ class ListStyle:
     space: Length = key(pt(8), "space above and below a list")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class QuoteStyle(TextStyle):
     """Block quotations: their type, indents and spacing."""
 
@@ -146,7 +146,7 @@ class QuoteStyle(TextStyle):
     space: Length = key(pt(8), "space above and below")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class FigureStyle:
     """Images and their captions."""
 
@@ -157,7 +157,7 @@ class FigureStyle:
     space: Length = key(pt(10), "space above and below a figure")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class MarkStyle:
     """Reference marks in the text."""
 
@@ -166,7 +166,7 @@ class MarkStyle:
     color: Color = key(Color("#000000"), "reference mark colour")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class FootnoteStyle(TextStyle):
     """The note area: note type, numbering, labels and the separator rule."""
 
@@ -183,7 +183,7 @@ class FootnoteStyle(TextStyle):
     continued_label: str = key("", "printed before a note's continuation on the next page, e.g. '(continued)'")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class HeaderItem(TextStyle):
     """One item of the first page's header block: a line of text, the logo, a rule or a space."""
 
@@ -200,7 +200,7 @@ class HeaderItem(TextStyle):
     thickness: float = key(0.8, "rule thickness in points")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RunningStyle(TextStyle):
     """A running header or footer line."""
 
@@ -210,7 +210,7 @@ class RunningStyle(TextStyle):
     offset: Length = key(pt(24), "distance from the text area to its baseline")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class BreakingStyle:
     """Knuth-Plass line-breaking settings."""
 
@@ -221,7 +221,7 @@ class BreakingStyle:
     line_penalty: float = key(10.0, "cost added to every line (fewer lines are better)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class PublisherDefaults:
     """Publisher details used when a brief has no publisher block."""
 
@@ -232,7 +232,7 @@ class PublisherDefaults:
     logo: str = key("", "logo image (PNG or JPEG) beside the layout file")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Layout:
     """A resolved layout: all lengths in points once `resolve` has run."""
 

@@ -18,7 +18,7 @@ MAX_LAYOUT_BYTES = 1_000_000
 MAX_DEPTH = 32
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Node:
     """A YAML value (scalar, list of Node, or dict of str -> Node) and its position."""
 

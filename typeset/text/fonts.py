@@ -47,7 +47,7 @@ class FontError(TypesetError):
     """A font family is unknown or a font file cannot be used."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class FaceFiles:
     """The TrueType files of one family; absent styles borrow the nearest one."""
 

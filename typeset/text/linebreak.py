@@ -72,7 +72,7 @@ class _Breakpoint:
     nodes: list[_Node]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class PassSettings:
     """What changes between TeX's passes: the badness limit and extra stretch."""
 
@@ -127,7 +127,7 @@ def legal_breakpoints(items: Sequence[Item]) -> list[tuple[int, float, float, bo
 Sums = tuple[list[float], list[float], list[float], list[float]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Scan:
     """What every pass over one item list shares: its legal breakpoints and prefix sums.
     Build it once per list (`scan`) and hand it to each pass and to the over-wide check."""

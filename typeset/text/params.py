@@ -8,7 +8,7 @@ INF_PENALTY = 10_000.0  # a penalty >= this forbids a break, <= -this forces one
 INF_BAD = 10_000.0  # badness of a line that cannot stretch enough (TeX's inf_bad)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class BreakParams:
     """Knobs of the Knuth-Plass breaker; penalties and demerits are TeX's units.
 

@@ -26,7 +26,7 @@ _CACHE_LIMIT = 50_000
 _PLAIN = {"kern": False, "liga": False, "clig": False, "calt": False}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Shaped:
     """A run's glyphs in visual order (left to right), and its advance width in 1/1000 em."""
 

@@ -11,7 +11,7 @@ from typing import ClassVar, Literal
 Align = Literal["justify", "left", "center", "right"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class StyledRun:
     """Literal text in one resolved style.
 
@@ -36,7 +36,7 @@ class StyledRun:
     break_after: bool = False  # a mark run only: the line must end after it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Glyph:
     """One shaped glyph, in 1/1000 em: `x`, `y` from its run's left end and baseline."""
 

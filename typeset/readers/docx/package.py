@@ -37,7 +37,7 @@ class PackageError(ValueError):
     """The .docx cannot be read safely; the message is for the user."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Relationship:
     """One relationship of a package part: an image, a hyperlink, the notes."""
 
