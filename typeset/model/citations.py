@@ -8,6 +8,7 @@ what follows it is the suffix.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -15,10 +16,10 @@ from dataclasses import dataclass, replace
 from typeset.model.nodes import Citation, CiteItem, InlineItem, NoteRef, Pos, Run
 
 # Pandoc: a key starts with a letter, digit or _, and may hold : . # $ % & - + ? < > ~ / inside.
-_KEY = re.compile(r"(?<![\w@.])@(\w(?:[\w:.#$%&+?<>~/-]*\w)?)")
+_KEY = r"(?<![\w@.])@(\w(?:[\w:.#$%&+?<>~/-]*\w)?)"
 _VALUE = r"(?:\d+[A-Za-z]?|[ivxlcdm]+|[IVXLCDM]+)"
 _RANGE = rf"{_VALUE}(?:\s*[-\u2013\u2014]+\s*{_VALUE})?"
-_NUMBERS = re.compile(rf"{_RANGE}(?:\s*(?:,|&|and)\s*{_RANGE})*(?![\w])")
+_NUMBERS = rf"{_RANGE}(?:\s*(?:,|&|and)\s*{_RANGE})*(?![\w])"
 # Written label -> CSL locator term; longest first so "pp." is not read as "p.".
 LABELS: dict[str, str] = {
     "pp.": "page", "p.": "page", "pages": "page", "page": "page",
@@ -32,7 +33,14 @@ LABELS: dict[str, str] = {
     "pts.": "part", "pt.": "part", "part": "part",
     "bk.": "book", "book": "book",
 }
-_LABEL = re.compile("(" + "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True)) + r")\s*(?=[\dIVXLCDMivxlcdm])")
+_LABEL = "(" + "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True)) + r")\s*(?=[\dIVXLCDMivxlcdm])"
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The key, label and locator expressions, compiled on the first citation: a brief without
+    one never pays for them (a hundredth of the command's start-up)."""
+    return re.compile(_KEY), re.compile(_LABEL), re.compile(_NUMBERS)
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -65,7 +73,7 @@ def parse_citation(text: str, lo: int, hi: int) -> CiteMark | None:
 
 
 def _item(text: str, lo: int, hi: int) -> tuple[CiteItem, int] | None:
-    keys = list(_KEY.finditer(text, lo, hi))
+    keys = list(_patterns()[0].finditer(text, lo, hi))
     if len(keys) != 1:
         return None
     m = keys[0]
@@ -79,11 +87,12 @@ def split_locator(rest: str) -> tuple[str, str, str]:
     """(locator, CSL label, suffix) of what follows a key: "p. 12, emphasis added" -> ("12", "page", ...)."""
     label = "page"
     body = rest
-    lm = _LABEL.match(rest)
+    _, label_pattern, numbers = _patterns()
+    lm = label_pattern.match(rest)
     if lm:
         label = LABELS[lm.group(1)]
         body = rest[lm.end():]
-    nm = _NUMBERS.match(body)
+    nm = numbers.match(body)
     if not nm:
         return "", "page", " ".join(rest.split())
     suffix = body[nm.end():].strip()

@@ -8,7 +8,6 @@ input therefore always gives the same bytes.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 import re
@@ -58,5 +57,5 @@ def pdf_epoch(brief_date: str | None) -> int:
             day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return FIXED_EPOCH
-        return calendar.timegm(day.timetuple())
+        return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
     return FIXED_EPOCH
