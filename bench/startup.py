@@ -26,7 +26,7 @@ ROOT = BENCH.parent
 SEED = ROOT / "examples" / "us-japan-alliance.yaml"
 _COLLECTED = re.compile(r"Collected : (\d+)")
 
-IMPORTS = ("import typeset.cli as c; c._load_reportlab_lightly(); c._parser(); "
+IMPORTS = ("import typeset.cli as c; c._load_reportlab_lightly(); c._parser('build'); "
            "import typeset, typeset.pipeline, typeset.readers.yaml, typeset.text.hyphenate")
 STEPS = {
     "interpreter": "pass",

@@ -101,7 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a message may quote text the terminal cannot show
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if args.command == "build" and args.output is not None and len(args.briefs) > 1 \
             and not os.path.isdir(args.output):
@@ -124,14 +125,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. When `command` (the first argument) names a command, only that
+    command's parser is made: each one costs the start-up some 2.5 M instructions (argparse looks
+    up a translation of every message it holds), and the others are never used."""
     parser = argparse.ArgumentParser(
         prog="briefset", description="Typeset briefs (YAML, Markdown or Word) into PDFs with per-page footnotes.",
         epilog="exit status: 0 ok, 1 a problem with a brief or file, 2 usage error, 70 internal error, "
                "130 interrupted", formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, add in _COMMANDS.items():
+        if command not in _COMMANDS or name == command:
+            add(sub)
+    return parser
 
+
+def _add_validate(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="check briefs without rendering them",
                        description="Check briefs; prints 'BRIEF: ok (N notes)' for each valid one.")
     p.add_argument("briefs", nargs="+", metavar="BRIEF")
@@ -140,6 +150,8 @@ def _parser() -> argparse.ArgumentParser:
     _from_option(p)
     p.set_defaults(run=_validate, subparser=p)
 
+
+def _add_build(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="render briefs to PDF",
                        description="Render each brief to PDF (default: BRIEF.pdf beside it).")
     p.add_argument("briefs", nargs="+", metavar="BRIEF", help="a brief file (YAML, Markdown, Word), or - for standard input")
@@ -154,6 +166,8 @@ def _parser() -> argparse.ArgumentParser:
     _from_option(p)
     p.set_defaults(run=_build, subparser=p)
 
+
+def _add_convert(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("convert", help="write a Markdown or Word brief as a YAML brief",
                        description="Read a brief (Markdown, Word or YAML) and write the equivalent YAML brief.")
     p.add_argument("brief", metavar="BRIEF")
@@ -162,6 +176,8 @@ def _parser() -> argparse.ArgumentParser:
     _from_option(p)
     p.set_defaults(run=_convert, subparser=p)
 
+
+def _add_watch(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("watch", help="rebuild a brief whenever it or its layout or images change",
                        description="Build BRIEF, then rebuild it each time the brief, the images it shows, "
                                    "its layout or a layout that one extends is saved. A save that does not "
@@ -172,6 +188,8 @@ def _parser() -> argparse.ArgumentParser:
     _from_option(p)
     p.set_defaults(run=_watch, subparser=p)
 
+
+def _add_new(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="start a brief in a new folder",
                        description="Write a starter brief into DIR (created if needed) that builds at once.")
     p.add_argument("folder", metavar="DIR")
@@ -180,9 +198,14 @@ def _parser() -> argparse.ArgumentParser:
                    help="the brief's format: yaml (brief.yaml) or markdown (brief.md); default: yaml")
     p.set_defaults(run=_new, subparser=p)
 
+
+def _add_layouts(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("layouts", help="list the bundled layouts")
     p.set_defaults(run=_layouts, subparser=p)
-    return parser
+
+
+_COMMANDS = {"validate": _add_validate, "build": _add_build, "convert": _add_convert, "watch": _add_watch,
+             "new": _add_new, "layouts": _add_layouts}
 
 
 def _render_options(p: argparse.ArgumentParser) -> None:
