@@ -23,12 +23,13 @@ from typeset.errors import InternalError, Problem
 from typeset.many import Outcome as Result
 from typeset.many import build_many
 from typeset.pipeline import Built, built_line, count
+from typeset.values import Value
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INTERNAL = 0, 1, 70
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Options:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Options(Value):
     """What every brief of a batch is built with (the `build` command's flags)."""
 
     layout: str | None = None
@@ -37,8 +38,8 @@ class Options:
     pdfa: bool | None = None
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Outcome:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Outcome(Value):
     """One brief's report: `lines` are its warnings (built) or its problems (failed)."""
 
     src: str

@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from typeset.values import Value
+
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+@dataclass(frozen=True, slots=True, repr=False)
+class Problem(Value):
     """One positioned diagnostic. Line and column are 1-based, None when unknown.
 
     `label` names the place in a source without lines, such as a Word file's

@@ -30,13 +30,14 @@ from pathlib import Path
 
 from typeset.errors import BriefError, InternalError, Problem
 from typeset.pipeline import Built
+from typeset.values import Value
 
 Outcome = Built | BriefError
 Progress = Callable[[int, Outcome], None]  # (index in sources, outcome), as each brief finishes
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Task:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Task(Value):
     """One brief's work, as it travels to a worker."""
 
     name: str  # the brief as messages name it (the path as given)

@@ -27,12 +27,13 @@ from typeset.safepath import PathRefused, resolve_inside
 from typeset.style import Layout, load_layout
 from typeset.style.load import is_bundled_name, layout_files
 from typeset.text.fonts import FontError
+from typeset.values import Value
 
 CREATOR = "typeset"
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Result:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Result(Value):
     """A render's PDF, its page count and warnings, and the files it read."""
 
     pdf: bytes
@@ -109,8 +110,8 @@ def render(brief: Brief, layout: str | Layout | None = None, *,
     return render_result(brief, layout, root=root, pdfa=pdfa).pdf
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Built:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Built(Value):
     """One built brief: where its PDF went (None: not written, see `pdf`), its page and note
     counts, the warnings of the run, the seconds it took and the files besides the brief that
     it read (layout files, images), which a watcher watches."""

@@ -8,13 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from typeset.values import Value
+
 POINTS_PER = {"pt": 1.0, "mm": 72.0 / 25.4, "cm": 72.0 / 2.54, "in": 72.0, "em": None}
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*(pt|mm|cm|in|%)?\s*$")
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Length:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Length(Value):
     """A length in points, or a share of a reference width (`percent`)."""
 
     points: float = 0.0

@@ -10,10 +10,11 @@ from typeset.layout.paginate import Geometry
 from typeset.model.nodes import Pos
 from typeset.style.schema import Layout
 from typeset.text import BreakParams, FontBook
+from typeset.values import Value
 
 
-@dataclass(slots=True)
-class Context:
+@dataclass(slots=True, repr=False)
+class Context(Value):
     """What every layout step needs: the layout, fonts, page geometry, breaking settings, note labels, and where warnings go."""
 
     layout: Layout

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from typeset.text.types import Frag
+from typeset.values import Value
 
 Role = Literal["header", "heading", "body", "list", "quote", "caption", "figure", "note", "separator",
                "running-header", "footer"]
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class TextItem:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class TextItem(Value):
     """A fragment of text whose baseline is `baseline` below the element's top. A value, never
     changed once made (not frozen, for speed: one is made for every word set; see `Frag`)."""
 
@@ -26,8 +27,8 @@ class TextItem:
     frag: Frag
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class RuleItem:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class RuleItem(Value):
     """A horizontal rule: left end at (x, y), in points."""
 
     x: float
@@ -37,8 +38,8 @@ class RuleItem:
     color: str
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class ImageItem:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class ImageItem(Value):
     """A checked raster image; `key` identifies it in the image store."""
 
     x: float
@@ -51,8 +52,8 @@ class ImageItem:
 Drawable = TextItem | RuleItem | ImageItem
 
 
-@dataclass(slots=True)
-class Elem:
+@dataclass(slots=True, repr=False)
+class Elem(Value):
     """An unbreakable strip of the flow.
 
     `break_before`: the page may end just before this element (widows,
@@ -70,8 +71,8 @@ class Elem:
     outline: tuple[str, int] | None = None  # heading text and level, for bookmarks
 
 
-@dataclass(slots=True)
-class Page:
+@dataclass(slots=True, repr=False)
+class Page(Value):
     """One finished page: elements with their absolute top-left (x, y)."""
 
     number: int

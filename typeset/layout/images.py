@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from typeset.safepath import PathRefused, resolve_inside
+from typeset.values import Value
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage
@@ -28,8 +29,8 @@ class ImageProblem(ValueError):
     """An image that cannot be used; the message is for the user."""
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class LoadedImage:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class LoadedImage(Value):
     """A decoded, checked image and its size in pixels; `key` names it in the store."""
 
     key: str

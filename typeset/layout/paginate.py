@@ -25,12 +25,13 @@ from dataclasses import dataclass
 from typeset.layout.elements import Elem, Page, RuleItem, TextItem
 from typeset.layout.readorder import Hazard
 from typeset.text.types import Frag
+from typeset.values import Value
 
 EPS = 0.01
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Geometry:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Geometry(Value):
     """The page and its text area, in points from the top left corner."""
 
     page_width: float
@@ -41,8 +42,8 @@ class Geometry:
     height: float
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class NoteArea:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class NoteArea(Value):
     """The separator above the notes: space, rule, space."""
 
     space_above: float

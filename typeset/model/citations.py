@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from typeset.model.nodes import Citation, CiteItem, InlineItem, NoteRef, Pos, Run
+from typeset.values import Value
 
 # Pandoc: a key starts with a letter, digit or _, and may hold : . # $ % & - + ? < > ~ / inside.
 _KEY = r"(?<![\w@.])@(\w(?:[\w:.#$%&+?<>~/-]*\w)?)"
@@ -43,8 +44,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return re.compile(_KEY), re.compile(_LABEL), re.compile(_NUMBERS)
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class CiteMark:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class CiteMark(Value):
     """A citation before positions are known: its items and where each key starts."""
 
     offset: int  # of the opening bracket in the parsed string

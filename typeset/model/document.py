@@ -15,10 +15,11 @@ from typeset.model.limits import DEFAULT_LIMITS, Limits
 from typeset.model.nodes import Author, Footnote, Pos, Publisher, Section, SourceRecord
 from typeset.model.tree import Source, YNode, from_python
 from typeset.model.validate import validate
+from typeset.values import Value
 
 
-@dataclass(frozen=True, slots=True)
-class Brief:
+@dataclass(frozen=True, slots=True, repr=False)
+class Brief(Value):
     """A validated brief. `footnotes` is in number order (1..N)."""
 
     title: str

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typeset.values import Value
 
-@dataclass(slots=True, unsafe_hash=True)
-class Limits:
+
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Limits(Value):
     """Upper bounds checked while loading a brief (spec §5, security notes 5 and 6).
 
     The defaults are far above any real brief (the largest corpus brief has

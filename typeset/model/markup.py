@@ -27,6 +27,7 @@ from typeset.errors import Severity
 from typeset.model.citations import CiteMark, parse_citation
 from typeset.model.emphasis import delimiter, emphasize
 from typeset.model.nodes import Run
+from typeset.values import Value
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Every line a link spans gets its own annotation holding the whole URI, so
@@ -52,8 +53,8 @@ _SPACES = re.compile(r"  +")
 _TO_SPACE = str.maketrans(dict.fromkeys("\t\n\r\f\v\x85\u2028\u2029", " "))
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class NoteMark:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class NoteMark(Value):
     """A footnote reference before numbering.
 
     `key` is the footnote id of `[^id]`, or None for an inline note
@@ -66,8 +67,8 @@ class NoteMark:
     content: tuple[Run | CiteMark, ...] = ()
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Diagnostic:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Diagnostic(Value):
     """A problem found in the markup, at `offset` in the parsed string."""
 
     offset: int
@@ -78,8 +79,8 @@ class Diagnostic:
 ParsedItem = Run | NoteMark | CiteMark
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Parsed:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Parsed(Value):
     """What one string says: styled runs and note marks, plus what was wrong with it."""
 
     items: tuple[ParsedItem, ...]

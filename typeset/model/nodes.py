@@ -14,19 +14,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from typeset.values import Value
+
 Direction = Literal["auto", "ltr", "rtl"]
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Pos:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Pos(Value):
     """A 1-based line and column in the brief's source file."""
 
     line: int
     column: int
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Run:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Run(Value):
     """A stretch of literal text sharing one style.
 
     `link` is the target URI when the run is (part of) a link; `url` is True
@@ -40,16 +42,16 @@ class Run:
     url: bool = False
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class NoteRef:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class NoteRef(Value):
     """A footnote reference mark; `number` is 1-based, in order of first reference."""
 
     number: int
     key: str
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class CiteItem:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class CiteItem(Value):
     """One source cited: `[see @key, p. 12, emphasis added]` has prefix "see",
     locator "12" with label "page", and suffix "emphasis added"."""
 
@@ -61,8 +63,8 @@ class CiteItem:
     pos: Pos | None = None
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Citation:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Citation(Value):
     """A citation `[@a; @b, 4-5]`: it lives in a note's content until `typeset.cite`
     renders it into runs, so the layout stage never sees one."""
 
@@ -74,8 +76,8 @@ InlineItem = Run | NoteRef | Citation
 Inline = tuple[InlineItem, ...]
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Paragraph:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Paragraph(Value):
     """`direction`: "auto" (from the first strong character), "ltr" or "rtl" (`dir:` in YAML)."""
 
     content: Inline
@@ -84,8 +86,8 @@ class Paragraph:
     hanging: bool = False  # set with a hanging indent, as a bibliography entry is
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class ListBlock:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class ListBlock(Value):
     """A bulleted or numbered list; each item is one inline paragraph."""
 
     style: Literal["bullet", "numbered"]
@@ -93,8 +95,8 @@ class ListBlock:
     pos: Pos | None = None
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Quote:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Quote(Value):
     """A block quotation."""
 
     content: Inline
@@ -102,8 +104,8 @@ class Quote:
     direction: Direction = "auto"
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Image:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Image(Value):
     """An image block. `src` is as written (relative to the brief's folder);
     `width` is as written ("60%", "8cm", "120pt") or None for the layout default."""
 
@@ -116,8 +118,8 @@ class Image:
 Block = Paragraph | ListBlock | Quote | Image
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Section:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Section(Value):
     """A heading of level 1-3, its blocks, then its subsections."""
 
     heading: Inline
@@ -127,8 +129,8 @@ class Section:
     pos: Pos | None = None
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Author:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Author(Value):
     """An author as the header block prints them."""
 
     name: str
@@ -137,8 +139,8 @@ class Author:
     pos: Pos | None = None
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Publisher:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Publisher(Value):
     """The publisher block of the brief (else the layout's defaults)."""
 
     name: str | None = None
@@ -150,8 +152,8 @@ class Publisher:
     logo_pos: Pos | None = field(default=None, compare=False)  # where a refused logo is reported
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Footnote:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Footnote(Value):
     """A numbered note; `more` holds its further paragraphs, when it has several."""
 
     number: int
@@ -161,8 +163,8 @@ class Footnote:
     more: tuple[Inline, ...] = ()
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Name:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Name(Value):
     """A person (`family`, `given`) or an institution (`literal`), as CSL-JSON writes names."""
 
     family: str = ""
@@ -170,8 +172,8 @@ class Name:
     literal: str = ""
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Date:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Date(Value):
     """A date of publication or access; month and day are optional, `literal` is free text."""
 
     year: int | None = None
@@ -180,8 +182,8 @@ class Date:
     literal: str = ""
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class SourceRecord:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class SourceRecord(Value):
     """One entry of `sources:` with its CSL-JSON variables, validated."""
 
     key: str

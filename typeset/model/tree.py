@@ -18,10 +18,11 @@ from typing import Any
 
 from typeset.errors import BriefError, Problem
 from typeset.model.limits import Limits
+from typeset.values import Value
 
 
-@dataclass(slots=True, eq=False)
-class YNode:
+@dataclass(slots=True, eq=False, repr=False)
+class YNode(Value):
     """A mapping, list or scalar with its 1-based start position (None without a file).
 
     `type` is what YAML would resolve a scalar to ("str", "int", "float",
@@ -51,8 +52,8 @@ class YNode:
                 "null": "nothing"}.get(self.type, "text")
 
 
-@dataclass(slots=True)
-class Source:
+@dataclass(slots=True, repr=False)
+class Source(Value):
     """The brief's name and text, to turn offsets into line and column.
 
     Readers whose scalars map back to the source text character by

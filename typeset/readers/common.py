@@ -7,10 +7,11 @@ from pathlib import Path
 
 from typeset.errors import BriefError, Problem
 from typeset.model.tree import Source, YNode, mapping, sequence
+from typeset.values import Value
 
 
-@dataclass(slots=True)
-class Tree:
+@dataclass(slots=True, repr=False)
+class Tree(Value):
     """A reader's result: the brief-shaped tree, its source, and the problems met on the way.
 
     `base_dir` is the folder relative paths resolve against (the brief's own);
@@ -24,8 +25,8 @@ class Tree:
     images: dict[str, bytes] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
-class _Section:
+@dataclass(slots=True, repr=False)
+class _Section(Value):
     """A section being filled while its reader walks the source."""
 
     heading: YNode

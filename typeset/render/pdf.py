@@ -34,6 +34,7 @@ from typeset.render.stamp import FIXED_EPOCH, Stamp
 from typeset.render.textout import TextShower
 from typeset.text.types import Frag, restyled
 from typeset.units import color_rgb
+from typeset.values import Value
 
 
 def harden_reportlab() -> None:
@@ -56,8 +57,8 @@ def harden_reportlab() -> None:
 harden_reportlab()
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Metadata:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Metadata(Value):
     """The document information a PDF carries (and its XMP metadata under PDF/A)."""
 
     title: str

@@ -15,13 +15,14 @@ import time
 from dataclasses import dataclass
 
 from typeset.errors import BriefError, Problem
+from typeset.values import Value
 
 FIXED_EPOCH = 946_684_800  # 2000-01-01T00:00:00Z
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Stamp:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Stamp(Value):
     """What ReportLab's document reads from its `TimeStamp`: a UTC time."""
 
     t: int

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from typeset.units import Length
+from typeset.values import Value
 
 Align = Literal["justify", "left", "center", "right"]
 
@@ -34,8 +35,8 @@ def pt(value: float) -> Length:
     return Length(points=value)
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class TextStyle:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class TextStyle(Value):
     """Font, size, leading, colour and alignment: what every block of text has."""
 
     family: str = key("serif", "font family, a key of fonts.families")
@@ -48,8 +49,8 @@ class TextStyle:
     uppercase: bool = key(False, "print in capitals")
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class PageStyle:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class PageStyle(Value):
     """Paper size and margins."""
 
     size: PageSize = key(PageSize("A4"), "paper: A4, A5, Letter, Legal, or '210mm x 297mm'")
@@ -59,8 +60,8 @@ class PageStyle:
     margin_right: Length = key(pt(72), "right margin")
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class FontFamily:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class FontFamily(Value):
     """The files of one font family's four faces."""
 
     regular: str = key("", "TrueType file of the regular face (bundled fonts/ or beside the layout)")
@@ -82,8 +83,8 @@ def _default_families() -> dict[str, FontFamily]:
     }
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class FontsStyle:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class FontsStyle(Value):
     """The font families a layout names and the fallback order for missing characters."""
 
     families: dict[str, FontFamily] = field(default_factory=_default_families,
@@ -93,7 +94,7 @@ class FontsStyle:
                                     "in naskh or nastaliq, Chinese, Japanese and Korean in cjk)")
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, repr=False)
 class BodyStyle(TextStyle):
     """Running text: its type, paragraph spacing and indents, hyphenation, widows and orphans."""
 
@@ -105,7 +106,7 @@ class BodyStyle(TextStyle):
     orphans: int = key(2, "fewest lines of a paragraph alone at the bottom of a page")
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, repr=False)
 class HeadingStyle(TextStyle):
     """One level of section headings."""
 
@@ -114,8 +115,8 @@ class HeadingStyle(TextStyle):
     numbered: bool = key(False, "prefix the heading with its section number (1, 1.1, 1.1.1)")
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class HeadingsStyle:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class HeadingsStyle(Value):
     """Section headings of levels 1, 2 and 3."""
 
     h1: HeadingStyle = key(HeadingStyle(size=13, leading=16, bold=True, align="left"), "level-1 headings")
@@ -125,8 +126,8 @@ class HeadingsStyle:
                                         space_before=pt(8)), "level-3 headings")
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class ListStyle:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class ListStyle(Value):
     """Bulleted and numbered lists: indents, labels and spacing."""
 
     indent: Length = key(pt(24), "left indent of item text")
@@ -137,7 +138,7 @@ class ListStyle:
     space: Length = key(pt(8), "space above and below a list")
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, repr=False)
 class QuoteStyle(TextStyle):
     """Block quotations: their type, indents and spacing."""
 
@@ -146,8 +147,8 @@ class QuoteStyle(TextStyle):
     space: Length = key(pt(8), "space above and below")
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class FigureStyle:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class FigureStyle(Value):
     """Images and their captions."""
 
     width: Length = key(Length(percent=100), "default image width (of the text width)")
@@ -157,8 +158,8 @@ class FigureStyle:
     space: Length = key(pt(10), "space above and below a figure")
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class MarkStyle:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class MarkStyle(Value):
     """Reference marks in the text."""
 
     scale: float = key(0.62, "reference mark size as a share of the text size")
@@ -166,7 +167,7 @@ class MarkStyle:
     color: Color = key(Color("#000000"), "reference mark colour")
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, repr=False)
 class FootnoteStyle(TextStyle):
     """The note area: note type, numbering, labels and the separator rule."""
 
@@ -183,7 +184,7 @@ class FootnoteStyle(TextStyle):
     continued_label: str = key("", "printed before a note's continuation on the next page, e.g. '(continued)'")
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, repr=False)
 class HeaderItem(TextStyle):
     """One item of the first page's header block: a line of text, the logo, a rule or a space."""
 
@@ -200,7 +201,7 @@ class HeaderItem(TextStyle):
     thickness: float = key(0.8, "rule thickness in points")
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, repr=False)
 class RunningStyle(TextStyle):
     """A running header or footer line."""
 
@@ -210,8 +211,8 @@ class RunningStyle(TextStyle):
     offset: Length = key(pt(24), "distance from the text area to its baseline")
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class BreakingStyle:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class BreakingStyle(Value):
     """Knuth-Plass line-breaking settings."""
 
     pretolerance: float = key(100.0, "badness allowed in the first pass (no hyphenation)")
@@ -221,8 +222,8 @@ class BreakingStyle:
     line_penalty: float = key(10.0, "cost added to every line (fewer lines are better)")
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class PublisherDefaults:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class PublisherDefaults(Value):
     """Publisher details used when a brief has no publisher block."""
 
     name: str = key("", "publisher name used when a brief has no publisher block")
@@ -232,8 +233,8 @@ class PublisherDefaults:
     logo: str = key("", "logo image (PNG or JPEG) beside the layout file")
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Layout:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Layout(Value):
     """A resolved layout: all lengths in points once `resolve` has run."""
 
     version: int = key(1, "layout format version")

@@ -13,13 +13,14 @@ from typing import Any
 import yaml
 
 from typeset.errors import LayoutError, Problem
+from typeset.values import Value
 
 MAX_LAYOUT_BYTES = 1_000_000
 MAX_DEPTH = 32
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Node:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Node(Value):
     """A YAML value (scalar, list of Node, or dict of str -> Node) and its position."""
 
     value: Any

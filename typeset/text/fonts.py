@@ -30,6 +30,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from typeset.errors import TypesetError
 from typeset.text.ttfont import TaggedTTFont
+from typeset.values import Value
 
 # The standard PDF families need no file; handy for tests with fixed metrics.
 _STANDARD: dict[str, tuple[str, str, str, str]] = {
@@ -47,8 +48,8 @@ class FontError(TypesetError):
     """A font family is unknown or a font file cannot be used."""
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class FaceFiles:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class FaceFiles(Value):
     """The TrueType files of one family; absent styles borrow the nearest one."""
 
     regular: Path
@@ -57,8 +58,8 @@ class FaceFiles:
     bold_italic: Path | None = None
 
 
-@dataclass(slots=True)
-class _Metrics:
+@dataclass(slots=True, repr=False)
+class _Metrics(Value):
     """What one registered font answers from, built once per font name."""
 
     widths: dict[str, float]  # char -> advance in 1/1000 em

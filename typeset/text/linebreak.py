@@ -40,14 +40,15 @@ from dataclasses import dataclass
 
 from typeset.text.items import Box, Glue, Item, after_break
 from typeset.text.params import INF_BAD, INF_PENALTY, BreakParams
+from typeset.values import Value
 
 INF = float("inf")
 _NO_STRETCH = 1e18  # r of a short line that has nothing to stretch: badness is inf_bad
 TIGHT, DECENT, LOOSE, VERY_LOOSE = 0, 1, 2, 3  # fitness classes (the paper's c = 0..3)
 
 
-@dataclass(slots=True, eq=False)
-class _Node:
+@dataclass(slots=True, eq=False, repr=False)
+class _Node(Value):
     """An active node: a feasible break, its fitness class and the best way to reach it."""
 
     position: int
@@ -57,8 +58,8 @@ class _Node:
     prev: _Node | None
 
 
-@dataclass(slots=True, eq=False)
-class _Breakpoint:
+@dataclass(slots=True, eq=False, repr=False)
+class _Breakpoint(Value):
     """The active nodes at one position. They share the sums after the break, so the
     line a..b has one r for all of them and only their demerits differ."""
 
@@ -72,8 +73,8 @@ class _Breakpoint:
     nodes: list[_Node]
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class PassSettings:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class PassSettings(Value):
     """What changes between TeX's passes: the badness limit and extra stretch."""
 
     threshold: float
@@ -127,8 +128,8 @@ def legal_breakpoints(items: Sequence[Item]) -> list[tuple[int, float, float, bo
 Sums = tuple[list[float], list[float], list[float], list[float]]
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Scan:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Scan(Value):
     """What every pass over one item list shares: its legal breakpoints and prefix sums.
     Build it once per list (`scan`) and hand it to each pass and to the over-wide check."""
 

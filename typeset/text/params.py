@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typeset.values import Value
+
 INF_PENALTY = 10_000.0  # a penalty >= this forbids a break, <= -this forces one (TeX's \@M)
 INF_BAD = 10_000.0  # badness of a line that cannot stretch enough (TeX's inf_bad)
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class BreakParams:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class BreakParams(Value):
     """Knobs of the Knuth-Plass breaker; penalties and demerits are TeX's units.
 
     A tolerance of `INF_BAD` (10000) or more accepts any line that is not

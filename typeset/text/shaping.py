@@ -21,13 +21,14 @@ from reportlab.pdfbase.pdfmetrics import getFont
 
 from typeset.text.scripts import needs_shaping
 from typeset.text.types import Glyph
+from typeset.values import Value
 
 _CACHE_LIMIT = 50_000
 _PLAIN = {"kern": False, "liga": False, "clig": False, "calt": False}
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Shaped:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Shaped(Value):
     """A run's glyphs in visual order (left to right), and its advance width in 1/1000 em."""
 
     glyphs: tuple[Glyph, ...]

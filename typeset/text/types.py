@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from typeset.values import Value
+
 Align = Literal["justify", "left", "center", "right"]
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class StyledRun:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class StyledRun(Value):
     """Literal text in one resolved style.
 
     `font` is a registered ReportLab font name (see `FontBook.face`).
@@ -36,8 +38,8 @@ class StyledRun:
     break_after: bool = False  # a mark run only: the line must end after it
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Glyph:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Glyph(Value):
     """One shaped glyph, in 1/1000 em: `x`, `y` from its run's left end and baseline."""
 
     gid: int
@@ -46,8 +48,8 @@ class Glyph:
     advance: float
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Frag:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Frag(Value):
     """A piece of text placed on a line; `x` is from the line's left edge.
 
     A value, never changed once made; not a frozen dataclass only because one is
@@ -78,7 +80,7 @@ class Frag:
     hidden: ClassVar[bool] = False
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, repr=False)
 class MarkedFrag(Frag):
     """A frag with any of the rarer fields set (see `Frag`)."""
 
@@ -108,8 +110,8 @@ def restyled(f: Frag, **changes: object) -> Frag:
     return make_frag(**fields)  # type: ignore[arg-type]
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Line:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Line(Value):
     """One set line. `width` is the width its content occupies after justification.
     A value, never changed once made (not frozen, for speed: see `Frag`).
 

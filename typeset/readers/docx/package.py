@@ -20,6 +20,8 @@ from xml.etree.ElementTree import Element
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from typeset.values import Value
+
 MAX_MEMBERS = 2_000
 MAX_MEMBER_BYTES = 25_000_000  # one part, inflated (an image may be 20 MB)
 MAX_XML_BYTES = 10_000_000  # one XML part, inflated: parsed, it takes several times that in memory
@@ -37,8 +39,8 @@ class PackageError(ValueError):
     """The .docx cannot be read safely; the message is for the user."""
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Relationship:
+@dataclass(slots=True, unsafe_hash=True, repr=False)
+class Relationship(Value):
     """One relationship of a package part: an image, a hyperlink, the notes."""
 
     type: str
