@@ -28,7 +28,7 @@ from typeset.values import Value
 EXIT_OK, EXIT_PROBLEM, EXIT_INTERNAL = 0, 1, 70
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Options(Value):
     """What every brief of a batch is built with (the `build` command's flags)."""
 
@@ -38,7 +38,7 @@ class Options(Value):
     pdfa: bool | None = None
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Outcome(Value):
     """One brief's report: `lines` are its warnings (built) or its problems (failed)."""
 

@@ -14,7 +14,7 @@ from typeset.values import Value
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Problem(Value):
     """One positioned diagnostic. Line and column are 1-based, None when unknown.
 

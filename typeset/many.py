@@ -36,7 +36,7 @@ Outcome = Built | BriefError
 Progress = Callable[[int, Outcome], None]  # (index in sources, outcome), as each brief finishes
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Task(Value):
     """One brief's work, as it travels to a worker."""
 

@@ -32,7 +32,7 @@ from typeset.values import Value
 CREATOR = "typeset"
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Result(Value):
     """A render's PDF, its page count and warnings, and the files it read."""
 
@@ -110,7 +110,7 @@ def render(brief: Brief, layout: str | Layout | None = None, *,
     return render_result(brief, layout, root=root, pdfa=pdfa).pdf
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Built(Value):
     """One built brief: where its PDF went (None: not written, see `pdf`), its page and note
     counts, the warnings of the run, the seconds it took and the files besides the brief that

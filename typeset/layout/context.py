@@ -10,11 +10,11 @@ from typeset.layout.paginate import Geometry
 from typeset.model.nodes import Pos
 from typeset.style.schema import Layout
 from typeset.text import BreakParams, FontBook
-from typeset.values import Value
+from typeset.values import Record
 
 
-@dataclass(slots=True, repr=False)
-class Context(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class Context(Record):
     """What every layout step needs: the layout, fonts, page geometry, breaking settings, note labels, and where warnings go."""
 
     layout: Layout

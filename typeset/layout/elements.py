@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from typeset.text.types import Frag
-from typeset.values import Value
+from typeset.values import Record, Value
 
 Role = Literal["header", "heading", "body", "list", "quote", "caption", "figure", "note", "separator",
                "running-header", "footer"]
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class TextItem(Value):
     """A fragment of text whose baseline is `baseline` below the element's top. A value, never
     changed once made (not frozen, for speed: one is made for every word set; see `Frag`)."""
@@ -27,7 +27,7 @@ class TextItem(Value):
     frag: Frag
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class RuleItem(Value):
     """A horizontal rule: left end at (x, y), in points."""
 
@@ -38,7 +38,7 @@ class RuleItem(Value):
     color: str
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class ImageItem(Value):
     """A checked raster image; `key` identifies it in the image store."""
 
@@ -52,8 +52,8 @@ class ImageItem(Value):
 Drawable = TextItem | RuleItem | ImageItem
 
 
-@dataclass(slots=True, repr=False)
-class Elem(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class Elem(Record):
     """An unbreakable strip of the flow.
 
     `break_before`: the page may end just before this element (widows,
@@ -71,8 +71,8 @@ class Elem(Value):
     outline: tuple[str, int] | None = None  # heading text and level, for bookmarks
 
 
-@dataclass(slots=True, repr=False)
-class Page(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class Page(Record):
     """One finished page: elements with their absolute top-left (x, y)."""
 
     number: int

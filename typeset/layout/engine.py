@@ -22,13 +22,13 @@ from typeset.resources import FONTS_DIR, LAYOUTS_DIR
 from typeset.safepath import PathRefused, resolve_inside
 from typeset.style import Layout, parse_page_size
 from typeset.text import BreakParams, FaceFiles, FontBook
-from typeset.values import Value
+from typeset.values import Record
 
 MAX_RELABEL_PASSES = 4
 
 
-@dataclass(slots=True, repr=False)
-class LaidOut(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class LaidOut(Record):
     """The pages of a brief, the images they show and the warnings of laying it out."""
 
     pages: list[Page]

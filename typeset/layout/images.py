@@ -29,7 +29,7 @@ class ImageProblem(ValueError):
     """An image that cannot be used; the message is for the user."""
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class LoadedImage(Value):
     """A decoded, checked image and its size in pixels; `key` names it in the store."""
 

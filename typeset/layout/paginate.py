@@ -30,7 +30,7 @@ from typeset.values import Value
 EPS = 0.01
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Geometry(Value):
     """The page and its text area, in points from the top left corner."""
 
@@ -42,7 +42,7 @@ class Geometry(Value):
     height: float
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class NoteArea(Value):
     """The separator above the notes: space, rule, space."""
 

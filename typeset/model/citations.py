@@ -44,7 +44,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return re.compile(_KEY), re.compile(_LABEL), re.compile(_NUMBERS)
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class CiteMark(Value):
     """A citation before positions are known: its items and where each key starts."""
 

@@ -18,7 +18,7 @@ from typeset.model.validate import validate
 from typeset.values import Value
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Brief(Value):
     """A validated brief. `footnotes` is in number order (1..N)."""
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typeset.values import Value
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Limits(Value):
     """Upper bounds checked while loading a brief (spec §5, security notes 5 and 6).
 

@@ -53,7 +53,7 @@ _SPACES = re.compile(r"  +")
 _TO_SPACE = str.maketrans(dict.fromkeys("\t\n\r\f\v\x85\u2028\u2029", " "))
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class NoteMark(Value):
     """A footnote reference before numbering.
 
@@ -67,7 +67,7 @@ class NoteMark(Value):
     content: tuple[Run | CiteMark, ...] = ()
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Diagnostic(Value):
     """A problem found in the markup, at `offset` in the parsed string."""
 
@@ -79,7 +79,7 @@ class Diagnostic(Value):
 ParsedItem = Run | NoteMark | CiteMark
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Parsed(Value):
     """What one string says: styled runs and note marks, plus what was wrong with it."""
 

@@ -19,7 +19,7 @@ from typeset.values import Value
 Direction = Literal["auto", "ltr", "rtl"]
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Pos(Value):
     """A 1-based line and column in the brief's source file."""
 
@@ -27,7 +27,7 @@ class Pos(Value):
     column: int
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Run(Value):
     """A stretch of literal text sharing one style.
 
@@ -42,7 +42,7 @@ class Run(Value):
     url: bool = False
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class NoteRef(Value):
     """A footnote reference mark; `number` is 1-based, in order of first reference."""
 
@@ -50,7 +50,7 @@ class NoteRef(Value):
     key: str
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class CiteItem(Value):
     """One source cited: `[see @key, p. 12, emphasis added]` has prefix "see",
     locator "12" with label "page", and suffix "emphasis added"."""
@@ -63,7 +63,7 @@ class CiteItem(Value):
     pos: Pos | None = None
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Citation(Value):
     """A citation `[@a; @b, 4-5]`: it lives in a note's content until `typeset.cite`
     renders it into runs, so the layout stage never sees one."""
@@ -76,7 +76,7 @@ InlineItem = Run | NoteRef | Citation
 Inline = tuple[InlineItem, ...]
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Paragraph(Value):
     """`direction`: "auto" (from the first strong character), "ltr" or "rtl" (`dir:` in YAML)."""
 
@@ -86,7 +86,7 @@ class Paragraph(Value):
     hanging: bool = False  # set with a hanging indent, as a bibliography entry is
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class ListBlock(Value):
     """A bulleted or numbered list; each item is one inline paragraph."""
 
@@ -95,7 +95,7 @@ class ListBlock(Value):
     pos: Pos | None = None
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Quote(Value):
     """A block quotation."""
 
@@ -104,7 +104,7 @@ class Quote(Value):
     direction: Direction = "auto"
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Image(Value):
     """An image block. `src` is as written (relative to the brief's folder);
     `width` is as written ("60%", "8cm", "120pt") or None for the layout default."""
@@ -118,7 +118,7 @@ class Image(Value):
 Block = Paragraph | ListBlock | Quote | Image
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Section(Value):
     """A heading of level 1-3, its blocks, then its subsections."""
 
@@ -129,7 +129,7 @@ class Section(Value):
     pos: Pos | None = None
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Author(Value):
     """An author as the header block prints them."""
 
@@ -139,7 +139,7 @@ class Author(Value):
     pos: Pos | None = None
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Publisher(Value):
     """The publisher block of the brief (else the layout's defaults)."""
 
@@ -152,7 +152,7 @@ class Publisher(Value):
     logo_pos: Pos | None = field(default=None, compare=False)  # where a refused logo is reported
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Footnote(Value):
     """A numbered note; `more` holds its further paragraphs, when it has several."""
 
@@ -163,7 +163,7 @@ class Footnote(Value):
     more: tuple[Inline, ...] = ()
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Name(Value):
     """A person (`family`, `given`) or an institution (`literal`), as CSL-JSON writes names."""
 
@@ -172,7 +172,7 @@ class Name(Value):
     literal: str = ""
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Date(Value):
     """A date of publication or access; month and day are optional, `literal` is free text."""
 
@@ -182,7 +182,7 @@ class Date(Value):
     literal: str = ""
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class SourceRecord(Value):
     """One entry of `sources:` with its CSL-JSON variables, validated."""
 

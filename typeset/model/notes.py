@@ -15,15 +15,15 @@ from typeset.model.citations import CiteMark, marks_after_punctuation, to_citati
 from typeset.model.markup import NoteMark, Parsed, ParsedItem
 from typeset.model.nodes import Citation, Footnote, Inline, InlineItem, NoteRef, Pos, Run
 from typeset.model.tree import YNode
-from typeset.values import Value
+from typeset.values import Record
 
 _ID = re.compile(r"[^\s\[\]\\]+")
 _WRITTEN_REF = re.compile(r"(?<!\\)\[\^([^\s\[\]\\]+)\]")
 _MAX_SUGGESTIONS = 20  # difflib over thousands of ids is slow; stop suggesting after this many
 
 
-@dataclass(slots=True, repr=False)
-class _Definition(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class _Definition(Record):
     """A footnote definition as read, until its first reference numbers it."""
 
     key: YNode

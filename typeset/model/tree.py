@@ -18,11 +18,11 @@ from typing import Any
 
 from typeset.errors import BriefError, Problem
 from typeset.model.limits import Limits
-from typeset.values import Value
+from typeset.values import Identity, Record
 
 
 @dataclass(slots=True, eq=False, repr=False)
-class YNode(Value):
+class YNode(Identity):
     """A mapping, list or scalar with its 1-based start position (None without a file).
 
     `type` is what YAML would resolve a scalar to ("str", "int", "float",
@@ -52,8 +52,8 @@ class YNode(Value):
                 "null": "nothing"}.get(self.type, "text")
 
 
-@dataclass(slots=True, repr=False)
-class Source(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class Source(Record):
     """The brief's name and text, to turn offsets into line and column.
 
     Readers whose scalars map back to the source text character by

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from typeset.errors import BriefError, Problem
 from typeset.model.tree import Source, YNode, mapping, sequence
-from typeset.values import Value
+from typeset.values import Record
 
 
-@dataclass(slots=True, repr=False)
-class Tree(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class Tree(Record):
     """A reader's result: the brief-shaped tree, its source, and the problems met on the way.
 
     `base_dir` is the folder relative paths resolve against (the brief's own);
@@ -25,8 +25,8 @@ class Tree(Value):
     images: dict[str, bytes] = field(default_factory=dict)
 
 
-@dataclass(slots=True, repr=False)
-class _Section(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class _Section(Record):
     """A section being filled while its reader walks the source."""
 
     heading: YNode

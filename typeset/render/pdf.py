@@ -57,7 +57,7 @@ def harden_reportlab() -> None:
 harden_reportlab()
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Metadata(Value):
     """The document information a PDF carries (and its XMP metadata under PDF/A)."""
 

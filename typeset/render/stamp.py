@@ -21,7 +21,7 @@ FIXED_EPOCH = 946_684_800  # 2000-01-01T00:00:00Z
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Stamp(Value):
     """What ReportLab's document reads from its `TimeStamp`: a UTC time."""
 

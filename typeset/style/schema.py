@@ -35,7 +35,7 @@ def pt(value: float) -> Length:
     return Length(points=value)
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class TextStyle(Value):
     """Font, size, leading, colour and alignment: what every block of text has."""
 
@@ -49,7 +49,7 @@ class TextStyle(Value):
     uppercase: bool = key(False, "print in capitals")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class PageStyle(Value):
     """Paper size and margins."""
 
@@ -60,7 +60,7 @@ class PageStyle(Value):
     margin_right: Length = key(pt(72), "right margin")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class FontFamily(Value):
     """The files of one font family's four faces."""
 
@@ -83,7 +83,7 @@ def _default_families() -> dict[str, FontFamily]:
     }
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class FontsStyle(Value):
     """The font families a layout names and the fallback order for missing characters."""
 
@@ -94,7 +94,7 @@ class FontsStyle(Value):
                                     "in naskh or nastaliq, Chinese, Japanese and Korean in cjk)")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class BodyStyle(TextStyle):
     """Running text: its type, paragraph spacing and indents, hyphenation, widows and orphans."""
 
@@ -106,7 +106,7 @@ class BodyStyle(TextStyle):
     orphans: int = key(2, "fewest lines of a paragraph alone at the bottom of a page")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class HeadingStyle(TextStyle):
     """One level of section headings."""
 
@@ -115,7 +115,7 @@ class HeadingStyle(TextStyle):
     numbered: bool = key(False, "prefix the heading with its section number (1, 1.1, 1.1.1)")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class HeadingsStyle(Value):
     """Section headings of levels 1, 2 and 3."""
 
@@ -126,7 +126,7 @@ class HeadingsStyle(Value):
                                         space_before=pt(8)), "level-3 headings")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class ListStyle(Value):
     """Bulleted and numbered lists: indents, labels and spacing."""
 
@@ -138,7 +138,7 @@ class ListStyle(Value):
     space: Length = key(pt(8), "space above and below a list")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class QuoteStyle(TextStyle):
     """Block quotations: their type, indents and spacing."""
 
@@ -147,7 +147,7 @@ class QuoteStyle(TextStyle):
     space: Length = key(pt(8), "space above and below")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class FigureStyle(Value):
     """Images and their captions."""
 
@@ -158,7 +158,7 @@ class FigureStyle(Value):
     space: Length = key(pt(10), "space above and below a figure")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class MarkStyle(Value):
     """Reference marks in the text."""
 
@@ -167,7 +167,7 @@ class MarkStyle(Value):
     color: Color = key(Color("#000000"), "reference mark colour")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class FootnoteStyle(TextStyle):
     """The note area: note type, numbering, labels and the separator rule."""
 
@@ -184,7 +184,7 @@ class FootnoteStyle(TextStyle):
     continued_label: str = key("", "printed before a note's continuation on the next page, e.g. '(continued)'")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class HeaderItem(TextStyle):
     """One item of the first page's header block: a line of text, the logo, a rule or a space."""
 
@@ -201,7 +201,7 @@ class HeaderItem(TextStyle):
     thickness: float = key(0.8, "rule thickness in points")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class RunningStyle(TextStyle):
     """A running header or footer line."""
 
@@ -211,7 +211,7 @@ class RunningStyle(TextStyle):
     offset: Length = key(pt(24), "distance from the text area to its baseline")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class BreakingStyle(Value):
     """Knuth-Plass line-breaking settings."""
 
@@ -222,7 +222,7 @@ class BreakingStyle(Value):
     line_penalty: float = key(10.0, "cost added to every line (fewer lines are better)")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class PublisherDefaults(Value):
     """Publisher details used when a brief has no publisher block."""
 
@@ -233,7 +233,7 @@ class PublisherDefaults(Value):
     logo: str = key("", "logo image (PNG or JPEG) beside the layout file")
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Layout(Value):
     """A resolved layout: all lengths in points once `resolve` has run."""
 

@@ -19,7 +19,7 @@ MAX_LAYOUT_BYTES = 1_000_000
 MAX_DEPTH = 32
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Node(Value):
     """A YAML value (scalar, list of Node, or dict of str -> Node) and its position."""
 

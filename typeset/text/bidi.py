@@ -29,7 +29,7 @@ from typeset.text import shaping
 from typeset.text.fonts import FontBook
 from typeset.text.scripts import has_rtl, needs_shaping
 from typeset.text.types import Align, Frag, Line, StyledRun, make_frag, restyled
-from typeset.values import Value
+from typeset.values import Record
 
 
 def base_level(runs: Sequence[StyledRun], direction: str = "auto") -> int | None:
@@ -124,8 +124,8 @@ def _resolve_brackets(chars: list[dict], base: int) -> None:
         chars[o]["type"] = chars[c]["type"] = direction
 
 
-@dataclass(slots=True, repr=False)
-class _Unit(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class _Unit(Record):
     """A piece of a frag at one level, or the gap before a frag; `order` is its logical index."""
 
     order: int

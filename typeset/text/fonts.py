@@ -30,7 +30,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from typeset.errors import TypesetError
 from typeset.text.ttfont import TaggedTTFont
-from typeset.values import Value
+from typeset.values import Record, Value
 
 # The standard PDF families need no file; handy for tests with fixed metrics.
 _STANDARD: dict[str, tuple[str, str, str, str]] = {
@@ -48,7 +48,7 @@ class FontError(TypesetError):
     """A font family is unknown or a font file cannot be used."""
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class FaceFiles(Value):
     """The TrueType files of one family; absent styles borrow the nearest one."""
 
@@ -58,8 +58,8 @@ class FaceFiles(Value):
     bold_italic: Path | None = None
 
 
-@dataclass(slots=True, repr=False)
-class _Metrics(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class _Metrics(Record):
     """What one registered font answers from, built once per font name."""
 
     widths: dict[str, float]  # char -> advance in 1/1000 em

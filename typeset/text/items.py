@@ -23,7 +23,7 @@ from typeset.text.hyphenate import Hyphenator
 from typeset.text.params import INF_PENALTY, BreakParams
 from typeset.text.scripts import cjk_breaks, has_cjk, has_rtl, needs_shaping
 from typeset.text.types import StyledRun
-from typeset.values import Value
+from typeset.values import Record
 
 _SPACE_SPLIT = re.compile(r"([^\S\u00a0\u2007\u202f]+)")  # breakable whitespace
 _NBSP_SPLIT = re.compile(r"([\u00a0\u2007\u202f]+)")
@@ -38,8 +38,8 @@ _ZWSP = "\u200b"
 _JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
 
 
-@dataclass(slots=True, repr=False)
-class Box(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class Box(Record):
     """Text that is drawn: `font` may be a fallback font, the rest of the style is `run`'s."""
 
     width: float
@@ -48,8 +48,8 @@ class Box(Value):
     run: StyledRun
 
 
-@dataclass(slots=True, repr=False)
-class Glue(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class Glue(Record):
     """Breakable space; `fill` is infinitely stronger stretch (TeX's fil order)."""
 
     width: float
@@ -58,8 +58,8 @@ class Glue(Value):
     fill: float = 0.0
 
 
-@dataclass(slots=True, repr=False)
-class Penalty(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class Penalty(Record):
     """A possible break. `kind` says why it exists:
 
     "hyphen" (from the dictionary, pass 2 on), "soft" (U+00AD), "explicit"
@@ -97,8 +97,8 @@ def build_items(
                          count_missing=count_missing).items
 
 
-@dataclass(slots=True, repr=False)
-class ParagraphItems(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class ParagraphItems(Record):
     """A paragraph's items and where its words lie in them, so that hyphenation points can be
     added later (TeX's second pass) by rebuilding only the words that have some.
 

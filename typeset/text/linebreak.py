@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from typeset.text.items import Box, Glue, Item, after_break
 from typeset.text.params import INF_BAD, INF_PENALTY, BreakParams
-from typeset.values import Value
+from typeset.values import Identity, Value
 
 INF = float("inf")
 _NO_STRETCH = 1e18  # r of a short line that has nothing to stretch: badness is inf_bad
@@ -48,7 +48,7 @@ TIGHT, DECENT, LOOSE, VERY_LOOSE = 0, 1, 2, 3  # fitness classes (the paper's c 
 
 
 @dataclass(slots=True, eq=False, repr=False)
-class _Node(Value):
+class _Node(Identity):
     """An active node: a feasible break, its fitness class and the best way to reach it."""
 
     position: int
@@ -59,7 +59,7 @@ class _Node(Value):
 
 
 @dataclass(slots=True, eq=False, repr=False)
-class _Breakpoint(Value):
+class _Breakpoint(Identity):
     """The active nodes at one position. They share the sums after the break, so the
     line a..b has one r for all of them and only their demerits differ."""
 
@@ -73,7 +73,7 @@ class _Breakpoint(Value):
     nodes: list[_Node]
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class PassSettings(Value):
     """What changes between TeX's passes: the badness limit and extra stretch."""
 
@@ -128,7 +128,7 @@ def legal_breakpoints(items: Sequence[Item]) -> list[tuple[int, float, float, bo
 Sums = tuple[list[float], list[float], list[float], list[float]]
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Scan(Value):
     """What every pass over one item list shares: its legal breakpoints and prefix sums.
     Build it once per list (`scan`) and hand it to each pass and to the over-wide check."""

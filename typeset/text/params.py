@@ -10,7 +10,7 @@ INF_PENALTY = 10_000.0  # a penalty >= this forbids a break, <= -this forces one
 INF_BAD = 10_000.0  # badness of a line that cannot stretch enough (TeX's inf_bad)
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class BreakParams(Value):
     """Knobs of the Knuth-Plass breaker; penalties and demerits are TeX's units.
 

@@ -27,7 +27,7 @@ _CACHE_LIMIT = 50_000
 _PLAIN = {"kern": False, "liga": False, "clig": False, "calt": False}
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Shaped(Value):
     """A run's glyphs in visual order (left to right), and its advance width in 1/1000 em."""
 

@@ -13,7 +13,7 @@ from typeset.values import Value
 Align = Literal["justify", "left", "center", "right"]
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class StyledRun(Value):
     """Literal text in one resolved style.
 
@@ -38,7 +38,7 @@ class StyledRun(Value):
     break_after: bool = False  # a mark run only: the line must end after it
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Glyph(Value):
     """One shaped glyph, in 1/1000 em: `x`, `y` from its run's left end and baseline."""
 
@@ -48,7 +48,7 @@ class Glyph(Value):
     advance: float
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Frag(Value):
     """A piece of text placed on a line; `x` is from the line's left edge.
 
@@ -80,7 +80,7 @@ class Frag(Value):
     hidden: ClassVar[bool] = False
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class MarkedFrag(Frag):
     """A frag with any of the rarer fields set (see `Frag`)."""
 
@@ -110,7 +110,7 @@ def restyled(f: Frag, **changes: object) -> Frag:
     return make_frag(**fields)  # type: ignore[arg-type]
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Line(Value):
     """One set line. `width` is the width its content occupies after justification.
     A value, never changed once made (not frozen, for speed: see `Frag`).

@@ -39,7 +39,7 @@ class PackageError(ValueError):
     """The .docx cannot be read safely; the message is for the user."""
 
 
-@dataclass(slots=True, unsafe_hash=True, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Relationship(Value):
     """One relationship of a package part: an image, a hyperlink, the notes."""
 

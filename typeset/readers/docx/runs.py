@@ -13,7 +13,7 @@ from xml.etree.ElementTree import Element
 
 from typeset.readers.docx.package import HYPERLINK, R, Relationship, W, attr
 from typeset.readers.markup import autolink, link, styled_spans
-from typeset.values import Value
+from typeset.values import Record
 
 _OFF = ("0", "false", "off", "none")
 _IGNORED = {f"{{{W}}}{n}" for n in ("pPr", "rPr", "bookmarkStart", "bookmarkEnd", "proofErr", "lastRenderedPageBreak",
@@ -22,8 +22,8 @@ _IGNORED = {f"{{{W}}}{n}" for n in ("pPr", "rPr", "bookmarkStart", "bookmarkEnd"
 _TEXT_BOX = "text box"
 
 
-@dataclass(slots=True, repr=False)
-class Piece(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class Piece(Record):
     """Literal text in one style, or a footnote reference (`note` is Word's footnote id)."""
 
     text: str = ""
@@ -33,8 +33,8 @@ class Piece(Value):
     note: str | None = None
 
 
-@dataclass(slots=True, repr=False)
-class Paragraph(Value):
+@dataclass(slots=True, eq=False, repr=False)
+class Paragraph(Record):
     """The pieces and images of one Word paragraph, in order."""
 
     pieces: list[Piece] = field(default_factory=list)
