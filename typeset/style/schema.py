@@ -1,9 +1,9 @@
 """The layout schema: every key declared once, with its type, default and help.
 
 A layout file is YAML whose keys are the fields below; `load.py` converts
-it into these dataclasses (values, never changed once built) by reading the annotations, so declaring a
-field here is all it takes to add a key. Lengths are parsed from pt, mm,
-cm, in or % of the text width; colours are hex.
+it into these dataclasses (values, never changed once built) by reading the
+annotations, so declaring a field here is all it takes to add a key. Lengths
+are parsed from pt, mm, cm, in or % of the text width; colours are hex.
 """
 from __future__ import annotations
 
