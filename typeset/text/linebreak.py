@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from typeset.text.items import Box, Glue, Item, after_break
+from typeset.text.items import Box, Glue, Item
 from typeset.text.params import INF_BAD, INF_PENALTY, BreakParams
 
 INF = float("inf")
@@ -82,30 +82,6 @@ class PassSettings:
     force: bool = False  # final pass: never fail (see the module notes)
 
 
-def _prefix_sums(items: Sequence[Item]) -> tuple[list[float], list[float], list[float], list[float]]:
-    """Σw, Σy, Σz, Σfill of items[0:i] at index i."""
-    n = len(items)
-    sw = [0.0] * (n + 1)
-    sy = [0.0] * (n + 1)
-    sz = [0.0] * (n + 1)
-    sf = [0.0] * (n + 1)
-    w = y = z = f = 0.0
-    for i, it in enumerate(items):
-        t = type(it)
-        if t is Box:
-            w += it.width
-        elif t is Glue:
-            w += it.width
-            y += it.stretch  # type: ignore[union-attr]
-            z += it.shrink  # type: ignore[union-attr]
-            f += it.fill  # type: ignore[union-attr]
-        sw[i + 1] = w
-        sy[i + 1] = y
-        sz[i + 1] = z
-        sf[i + 1] = f
-    return sw, sy, sz, sf
-
-
 def legal_breakpoints(items: Sequence[Item]) -> list[tuple[int, float, float, bool]]:
     """(index, penalty width, penalty, flagged) of each legal break (the paper's rules)."""
     out: list[tuple[int, float, float, bool]] = []
@@ -124,50 +100,60 @@ def legal_breakpoints(items: Sequence[Item]) -> list[tuple[int, float, float, bo
     return out
 
 
-Sums = tuple[list[float], list[float], list[float], list[float]]
+Sums = tuple[float, float, float, float]  # Σw, Σy, Σz, Σfill of the items before some index
+Breakpoint = tuple[int, float, float, bool, float, float, float, float]  # (index, width, penalty, flagged, *sums)
 
 
 @dataclass(frozen=True, slots=True)
 class Scan:
-    """What every pass over one item list shares: its legal breakpoints and prefix sums.
-    Build it once per list (`scan`) and hand it to each pass and to the over-wide check."""
+    """What every pass over one item list shares: its legal breakpoints, each with the sums
+    of the items before it, and the sums where the line after each break starts (after the
+    glue and penalties it discards). Build it once per list (`scan`) and hand it to each
+    pass and to the over-wide check; a line a..b then costs O(1) to measure."""
 
-    breakpoints: list[tuple[int, float, float, bool]]
-    sums: Sums
+    breakpoints: list[Breakpoint]
+    sums: list[Sums]  # sums[i]: where the line after breakpoints[i] starts
 
 
 def scan(items: Sequence[Item]) -> Scan:
-    """`legal_breakpoints(items)` and `_prefix_sums(items)` in one walk over the items."""
-    n = len(items)
-    sw = [0.0] * (n + 1)
-    sy = [0.0] * (n + 1)
-    sz = [0.0] * (n + 1)
-    sf = [0.0] * (n + 1)
-    out: list[tuple[int, float, float, bool]] = []
+    """`legal_breakpoints(items)` with the running sums, in one walk over the items.
+
+    Only the sums at breakpoints and at line starts are kept, not one per item: the
+    line after a break starts at the next box or forced break (`after_break`)."""
+    out: list[Breakpoint] = []
+    starts: list[Sums] = []
     w = y = z = f = 0.0
     prev_box = False
-    for k, it in enumerate(items, 1):  # k: the index after it, where its sums go
+    waiting = 0  # breakpoints whose next line has not started yet
+    for i, it in enumerate(items):
         t = type(it)
         if t is Box:
+            if waiting:
+                starts.extend([(w, y, z, f)] * waiting)
+                waiting = 0
             w += it.width
             prev_box = True
         elif t is Glue:
             if prev_box:
-                out.append((k - 1, 0.0, 0.0, False))
+                out.append((i, 0.0, 0.0, False, w, y, z, f))
+                waiting += 1
             w += it.width
             y += it.stretch  # type: ignore[union-attr]
             z += it.shrink  # type: ignore[union-attr]
             f += it.fill  # type: ignore[union-attr]
             prev_box = False
         else:
-            if it.penalty < INF_PENALTY:  # type: ignore[union-attr]
-                out.append((k - 1, it.width, it.penalty, it.flagged))  # type: ignore[union-attr]
+            p = it.penalty  # type: ignore[union-attr]
+            if p < INF_PENALTY:
+                if p <= -INF_PENALTY and waiting:  # a forced break is where the previous break's line starts
+                    starts.extend([(w, y, z, f)] * waiting)
+                    waiting = 0
+                out.append((i, it.width, p, it.flagged, w, y, z, f))  # type: ignore[union-attr]
+                waiting += 1
             prev_box = False
-        sw[k] = w
-        sy[k] = y
-        sz[k] = z
-        sf[k] = f
-    return Scan(out, (sw, sy, sz, sf))
+    if waiting:
+        starts.extend([(w, y, z, f)] * waiting)
+    return Scan(out, starts)
 
 
 def knuth_plass(
@@ -184,9 +170,8 @@ def knuth_plass(
         return []
     if scanned is None:
         scanned = scan(items)
-    breakpoints = scanned.breakpoints
-    run = _Pass(items, first_measure, measure, params, settings, scanned.sums)
-    active = run.walk(breakpoints)
+    run = _Pass(first_measure, measure, params, settings)
+    active = run.walk(scanned)
     if active is None:
         return None
     return _choose([n for g in active for n in g.nodes], params.looseness)
@@ -196,19 +181,15 @@ Candidates = dict[object, tuple[float, _Node, int]]  # key -> (total demerits, f
 
 
 class _Pass:
-    """One pass over the breakpoints with fixed settings; the prefix sums are built once."""
+    """One pass over the breakpoints of a `Scan` with fixed settings."""
 
     def __init__(
         self,
-        items: Sequence[Item],
         first_measure: float,
         measure: float,
         params: BreakParams,
         settings: PassSettings,
-        sums: Sums | None = None,
     ) -> None:
-        self.items = items
-        self.sums = sums if sums is not None else _prefix_sums(items)
         self.first_measure = first_measure
         self.measure = measure
         self.params = params
@@ -217,13 +198,12 @@ class _Pass:
         self.cut_short = first_measure <= measure  # the start's shorter line may end the scan too
         self.by_line = params.looseness != 0
 
-    def walk(self, breakpoints: Sequence[tuple[int, float, float, bool]]) -> list[_Breakpoint] | None:
+    def walk(self, scanned: Scan) -> list[_Breakpoint] | None:
         """The paper's main loop over every breakpoint b: the actives that survive b, plus new
         ones at b; None when none survives (the pass fails). One function, with everything
         that does not change between breakpoints read once: it runs for every (breakpoint,
         active) pair of every paragraph."""
         active = [_Breakpoint(0, True, 0.0, 0.0, 0.0, 0.0, False, [_Node(0, 0, DECENT, 0.0, None)])]
-        sum_w, sum_y, sum_z, sum_f = self.sums
         first_measure, measure, extra = self.first_measure, self.measure, self.extra
         settings, params = self.settings, self.params
         threshold, force = settings.threshold, settings.force
@@ -231,10 +211,11 @@ class _Pass:
         final_term, double_term = params.final_hyphen_demerits, params.double_hyphen_demerits
         cut_short, by_line = self.cut_short, self.by_line
         new_breakpoint = self._new_breakpoint
+        breakpoints = scanned.breakpoints
         last_index = breakpoints[-1][0] if breakpoints else -1
-        for b, pw, p, flagged in breakpoints:
+        for (b, pw, p, flagged, w_b, y_b, z_b, f_b), start in zip(breakpoints, scanned.sums, strict=True):
             forced = p <= -INF_PENALTY
-            w_b, y_b, z_b, f_b = sum_w[b] + pw, sum_y[b], sum_z[b], sum_f[b]
+            w_b += pw
             # demerits terms that depend on b only: p², and the hyphen extras when a was flagged
             p_term = p * p if p >= 0 else (0.0 if forced else -p * p)
             flag_term = final_term if b == last_index else (double_term if flagged else 0.0)
@@ -286,17 +267,17 @@ class _Pass:
                         candidates[key] = (d, node, c)
             alive = active if survivors is None else survivors
             if candidates:  # new actives at b, or (forcing) an overfull line from the last to die
-                alive.append(new_breakpoint(b, flagged, candidates, adj_demerits))
+                alive.append(new_breakpoint(b, flagged, candidates, adj_demerits, start))
             elif force and not alive and last_dead is not None:
                 rescue = min(last_dead.nodes, key=lambda n: n.demerits)
-                alive.append(new_breakpoint(b, flagged, {0: (rescue.demerits, rescue, DECENT)}, 0.0))
+                alive.append(new_breakpoint(b, flagged, {0: (rescue.demerits, rescue, DECENT)}, 0.0, start))
             if not alive:
                 return None
             active = alive
         return active
 
     def _new_breakpoint(
-        self, b: int, flagged: bool, candidates: Candidates, adj_demerits: float
+        self, b: int, flagged: bool, candidates: Candidates, adj_demerits: float, start: Sums
     ) -> _Breakpoint:
         """Active nodes at b, one per fitness class within adj_demerits of the best (the paper's
         pruning); with looseness, of the best ending the same number of lines (as TeX)."""
@@ -310,12 +291,8 @@ class _Pass:
             nodes = [_Node(b, a.line + 1, c, d, a) for d, a, c in values if d <= low]
         else:
             nodes = self._nodes_by_line(b, candidates, adj_demerits)
-        items = self.items
-        j = b + 1  # `after_break`, whose answer this nearly always is: a box right after
-        if j >= len(items) or type(items[j]) is not Box:
-            j = after_break(items, b)
-        sums = self.sums
-        return _Breakpoint(b, False, sums[0][j], sums[1][j], sums[2][j], sums[3][j], flagged, nodes)
+        w, y, z, f = start
+        return _Breakpoint(b, False, w, y, z, f, flagged, nodes)
 
     def _nodes_by_line(self, b: int, candidates: Candidates, adj_demerits: float) -> list[_Node]:
         """With looseness: per number of lines, the classes within adj_demerits of its best."""

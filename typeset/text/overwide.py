@@ -29,18 +29,19 @@ def overwide_segments(items: Sequence[Item], limit: float, scanned: Scan | None 
     found: list[tuple[int, int]] = []
     start = 0
     if scanned is not None:
-        sw, _, sz, _ = scanned.sums
-        n = len(items)
-        for b, pw, _, _ in scanned.breakpoints:
+        start_w = start_z = 0.0  # the sums where the segment starts
+        last = -1  # the breakpoint before it (its items start at `after_break` of that)
+        for (b, pw, _, _, w, _, z, _), (next_w, _, next_z, _) in zip(scanned.breakpoints, scanned.sums,
+                                                                     strict=True):
             # From the sums, to within rounding; only a width that close to the limit is summed
             # item by item as before, so the verdict is always the one the item walk gives.
-            estimate = pw + (sw[b] - sw[start]) - (sz[b] - sz[start])
+            estimate = pw + (w - start_w) - (z - start_z)
             near = abs(estimate - limit) <= 1e-6
-            if (near and _segment_width(items, start, b, pw) > limit + 1e-9) or (not near and estimate > limit):
-                found.append((start, b))
-            start = b + 1  # `after_break`, whose answer this nearly always is: a box right after
-            if start >= n or type(items[start]) is not Box:
-                start = after_break(items, b)
+            if near or estimate > limit:
+                start = 0 if last < 0 else after_break(items, last)
+                if (near and _segment_width(items, start, b, pw) > limit + 1e-9) or not near:
+                    found.append((start, b))
+            start_w, start_z, last = next_w, next_z, b
         return found
     for b, pw, _, _ in legal_breakpoints(items):
         if _segment_width(items, start, b, pw) > limit + 1e-9:
