@@ -213,15 +213,12 @@ class _Pass:
         new_breakpoint = self._new_breakpoint
         breakpoints = scanned.breakpoints
         last_index = breakpoints[-1][0] if breakpoints else -1
+        candidates: Candidates = {}  # emptied after each use: most breakpoints have none
         for (b, pw, p, flagged, w_b, y_b, z_b, f_b), start in zip(breakpoints, scanned.sums, strict=True):
             forced = p <= -INF_PENALTY
             w_b += pw
-            # demerits terms that depend on b only: p², and the hyphen extras when a was flagged
-            p_term = p * p if p >= 0 else (0.0 if forced else -p * p)
-            flag_term = final_term if b == last_index else (double_term if flagged else 0.0)
             survivors: list[_Breakpoint] | None = None
             last_dead: _Breakpoint | None = None
-            candidates: Candidates = {}
             for idx, a in enumerate(active):
                 m = first_measure if a.start else measure
                 length = w_b - a.total_w  # L, natural width of the line a..b
@@ -253,7 +250,11 @@ class _Pass:
                             survivors.extend(active[idx + 1 :])
                         break  # every later active gives a shorter, even looser line
                     continue
-                base = (line_penalty + bad) ** 2 + p_term + (flag_term if a.flagged else 0.0)
+                # demerits: (l + b)² ± p², and the hyphen extras when a was flagged (worked out
+                # here, not per breakpoint: few breakpoints end a feasible line)
+                p_term = p * p if p >= 0 else (0.0 if forced else -p * p)
+                flag_term = (final_term if b == last_index else double_term if flagged else 0.0) if a.flagged else 0.0
+                base = (line_penalty + bad) ** 2 + p_term + flag_term
                 # keep the cheapest way through a's nodes to a line of ratio r, per fitness class
                 c = TIGHT if r < -0.5 else DECENT if r <= 0.5 else LOOSE if r <= 1.0 else VERY_LOOSE
                 for node in a.nodes:
@@ -268,6 +269,7 @@ class _Pass:
             alive = active if survivors is None else survivors
             if candidates:  # new actives at b, or (forcing) an overfull line from the last to die
                 alive.append(new_breakpoint(b, flagged, candidates, adj_demerits, start))
+                candidates.clear()
             elif force and not alive and last_dead is not None:
                 rescue = min(last_dead.nodes, key=lambda n: n.demerits)
                 alive.append(new_breakpoint(b, flagged, {0: (rescue.demerits, rescue, DECENT)}, 0.0, start))

@@ -109,6 +109,9 @@ def _set_line(
     key: tuple[object, ...] | None = None
     last_run: object = None  # run and font of the box that set `key`: a box of both has its style
     last_font = ""
+    notes: list[int] = []
+    ascent = descent = -INF
+    style: tuple[str, float, float] | None = None
     for it in (*content, hyphen) if hyphen is not None else content:
         t = type(it)
         if t is Box:
@@ -125,6 +128,15 @@ def _set_line(
                     part[2] += it.text  # type: ignore[union-attr]
                 else:
                     parts.append([x, it.width, it.text, it])  # type: ignore[union-attr]
+                    # a frag's style, mark and extent are its first box's (a plain `Frag` holds no mark)
+                    mark = run.mark  # type: ignore[union-attr]
+                    if mark is not None and mark not in notes:
+                        notes.append(mark)
+                    font, size, rise = it.font, run.size, run.rise  # type: ignore[union-attr]
+                    if (font, size, rise) != style:  # most frags of a line share one style
+                        style = (font, size, rise)
+                        ascent = max(ascent, fonts.ascent(font, size) + rise)
+                        descent = max(descent, fonts.descent(font, size) - rise)
                 key, last_run, last_font = k, run, it.font  # type: ignore[union-attr]
             x += it.width
         elif t is Glue:
@@ -141,20 +153,6 @@ def _set_line(
     share = fonts.shared.setdefault
     frags = tuple([_frag(offset + px, share(pw, pw) if pw else pw, share(text, text), box)  # type: ignore[arg-type]
                    for px, pw, text, box in parts])
-    notes: list[int] = []
-    ascent = descent = -INF
-    style: tuple[str, float, float] | None = None
-    for part in parts:  # each frag's style is its first box's (read there: a plain `Frag` holds no mark)
-        box = part[3]
-        run = box.run
-        mark = run.mark
-        if mark is not None and mark not in notes:
-            notes.append(mark)
-        font, size, rise = box.font, run.size, run.rise
-        if (font, size, rise) != style:  # most frags of a line share one style
-            style = (font, size, rise)
-            ascent = max(ascent, fonts.ascent(font, size) + rise)
-            descent = max(descent, fonts.descent(font, size) - rise)
     return Line(frags, width, m, ascent, descent, tuple(notes), r, hyphen is not None, mid_word)
 
 
