@@ -214,7 +214,10 @@ class _Builder:
         the run's font, not a URL, not to be hyphenated now) becomes one box
         measured from the font's word memo; anything else takes `add_word`.
         """
-        parts = _SPACE_SPLIT.split(run.text)
+        text = run.text
+        # Printable text holds no whitespace but the plain space (see str.isprintable): there a
+        # C-level split gives the same words (an empty one between two spaces is skipped below).
+        tokens = text.split(" ") if text.isprintable() else _SPACE_SPLIT.split(text)[0::2]
         items = self.items
         size = run.size
         font = run.font
@@ -225,7 +228,7 @@ class _Builder:
         record = run.hyphenate and not run.url and self.hyphenator is None
         words = self.words
         space: Glue | None = None
-        for n, part in enumerate(parts[0::2]):  # the words; a space stood before each but the first
+        for n, part in enumerate(tokens):  # the words; a space stood before each but the first
             if n and self.pending is None:
                 self.pending = run
             if not part:
