@@ -20,11 +20,30 @@ _NBSP = "\u00a0"  # drawn as code 32 by splitString: left to it
 
 
 class TextShower:
-    """Per document: the first-subset code of every character already assigned one, per font."""
+    """Per document: the first-subset code of every character already assigned one, per font,
+    and each number already written (`fp_str` costs microseconds a number; a page repeats its
+    margins, baselines and sizes)."""
 
     def __init__(self, doc: object) -> None:
         self.doc = doc
         self.known: dict[str, tuple[set[str], dict[int, str]]] = {}  # font -> (chars, ord -> code char)
+        self.numbers: dict[float, str] = {}  # value -> fp_str(value); equal values print alike
+
+    def number(self, value: float) -> str:
+        """`fp_str(value)`, formatted once per document."""
+        found = self.numbers.get(value)
+        if found is None:
+            found = self.numbers[value] = fp_str(value)
+        return found
+
+    def origin(self, text: PDFTextObject, x: float, y: float) -> None:
+        """What `text.setTextOrigin(x, y)` does, its numbers from `number`."""
+        if not text._canvas.bottomup:
+            text.setTextOrigin(x, y)
+            return
+        text._code.append(f"1 0 0 1 {self.number(x)} {self.number(y)} Tm")
+        text._x0 = text._x = x
+        text._y0 = text._y = y
 
     def show(self, text: PDFTextObject, string: str) -> None:
         """Append what `text.textOut(string)` appends, without moving its cursor."""
@@ -46,7 +65,7 @@ class TextShower:
         for subset, data in pieces:
             if subset != text._curSubset:
                 out.append(f"{font.getSubsetInternalName(subset, self.doc)} "
-                           f"{fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
+                           f"{self.number(text._fontsize)} Tf {self.number(text._leading)} TL")
                 text._curSubset = subset
             out.append(f"({escapePDF(data)}) Tj")
         text._code.append(" ".join(out))
