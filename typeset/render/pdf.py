@@ -295,7 +295,7 @@ class _Painter:
         if word_space is not None and state.get("word_space", 0.0) != word_space:
             text.setWordSpace(word_space)
             state["word_space"] = word_space
-        self.shower.origin(text, x + item.x, top - item.baseline + f.rise)
+        text.setTextOrigin(x + item.x, top - item.baseline + f.rise)
         shown = f.text if string is None else string
         if self.pdfa:
             self._check_glyphs(f.font, shown)

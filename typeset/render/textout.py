@@ -21,8 +21,8 @@ _NBSP = "\u00a0"  # drawn as code 32 by splitString: left to it
 
 class TextShower:
     """Per document: the first-subset code of every character already assigned one, per font,
-    and each number already written (`fp_str` costs microseconds a number; a page repeats its
-    margins, baselines and sizes)."""
+    and each font size and leading already written (`fp_str` costs microseconds a call; a
+    document has few sizes)."""
 
     def __init__(self, doc: object) -> None:
         self.doc = doc
@@ -35,15 +35,6 @@ class TextShower:
         if found is None:
             found = self.numbers[value] = fp_str(value)
         return found
-
-    def origin(self, text: PDFTextObject, x: float, y: float) -> None:
-        """What `text.setTextOrigin(x, y)` does, its numbers from `number`."""
-        if not text._canvas.bottomup:
-            text.setTextOrigin(x, y)
-            return
-        text._code.append(f"1 0 0 1 {self.number(x)} {self.number(y)} Tm")
-        text._x0 = text._x = x
-        text._y0 = text._y = y
 
     def show(self, text: PDFTextObject, string: str) -> None:
         """Append what `text.textOut(string)` appends, without moving its cursor."""
