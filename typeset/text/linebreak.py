@@ -214,9 +214,13 @@ class _Pass:
         breakpoints = scanned.breakpoints
         last_index = breakpoints[-1][0] if breakpoints else -1
         candidates: Candidates = {}  # emptied after each use: most breakpoints have none
+        r_hi = self._loose_ratio()
+        cutoff, f_first = self._cutoff(active[0], r_hi)
         for (b, pw, p, flagged, w_b, y_b, z_b, f_b), start in zip(breakpoints, scanned.sums, strict=True):
             forced = p <= -INF_PENALTY
             w_b += pw
+            if w_b + r_hi * y_b < cutoff and not forced and f_b <= f_first:
+                continue  # the first active's line to b is too loose, so b changes nothing (`_cutoff`)
             survivors: list[_Breakpoint] | None = None
             last_dead: _Breakpoint | None = None
             for idx, a in enumerate(active):
@@ -276,7 +280,29 @@ class _Pass:
             if not alive:
                 return None
             active = alive
+            if survivors is not None:  # the first active may have changed
+                cutoff, f_first = self._cutoff(active[0], r_hi)
         return active
+
+    def _loose_ratio(self) -> float:
+        """A ratio above which a line's badness surely exceeds the pass's threshold (with room
+        for rounding), or INF when the threshold takes every line."""
+        threshold = self.settings.threshold
+        if threshold >= INF_BAD:
+            return INF
+        return max((max(threshold, 0.0) / 100.0) ** (1.0 / 3.0) * (1.0 + 1e-9), 1e-3)
+
+    def _cutoff(self, first: _Breakpoint, r_hi: float) -> tuple[float, float]:
+        """Which breakpoints b the walk may pass over: those where Σw + r_hi·Σy at b is below the
+        cutoff (and no fill glue came since `first`, the second value). There the line from
+        `first`, the longest of any active's, has r > r_hi: too loose, so the loop over the
+        actives would stop at `first` and add or remove nothing. The margin covers rounding,
+        so the test never passes over a breakpoint the exact one would not (-INF: never)."""
+        if r_hi == INF or (first.start and not self.cut_short):
+            return -INF, 0.0
+        m = self.first_measure if first.start else self.measure
+        c = m + first.total_w + r_hi * (first.total_y - self.extra)
+        return c - 1e-6 - 1e-12 * abs(c), first.total_f
 
     def _new_breakpoint(
         self, b: int, flagged: bool, candidates: Candidates, adj_demerits: float, start: Sums
