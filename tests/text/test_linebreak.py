@@ -185,3 +185,34 @@ def test_breaks_are_optimal(
         assert found is not None
         got = score(items, found, measure - indent, measure, threshold)
         assert got is not None and abs(got - expected) <= 1e-6 * max(1.0, expected)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_passing_over_loose_breakpoints_changes_no_break(data: st.DataObject) -> None:
+    """The walk passes over breakpoints where the first active's line is too loose; with that
+    test switched off, every pass gives the same breaks (hyphens, forced breaks, indents,
+    emergency and ragged stretch, looseness, forcing)."""
+    from typeset.text import linebreak
+
+    lengths = data.draw(st.lists(st.integers(1, 14), min_size=1, max_size=60))
+    hyphens = data.draw(st.dictionaries(st.integers(0, len(lengths) - 1), st.integers(1, 3)))
+    items = words(*lengths, hyphen_at={i: c for i, c in hyphens.items() if c < lengths[i]})
+    if data.draw(st.booleans()):  # a forced break in the middle
+        k = 2 * (len(lengths) // 2) - 1
+        if 0 < k < len(items) - 3 and isinstance(items[k], Glue):
+            items[k:k] = [Penalty(0, INF_PENALTY), Glue(0, 0, 0, fill=1), Penalty(0, -INF_PENALTY)]
+    measure = data.draw(st.sampled_from([60.0, 84.0, 114.0, 200.0]))
+    first = measure - data.draw(st.sampled_from([0.0, 12.0, -18.0]))
+    params = BreakParams(looseness=data.draw(st.sampled_from([0, 0, 1, -1])))
+    settings_ = PassSettings(data.draw(st.sampled_from([0.0, 100.0, 200.0, 1000.0, INF_BAD])),
+                             data.draw(st.sampled_from([0.0, 12.0])), data.draw(st.sampled_from([0.0, 9.0])),
+                             force=data.draw(st.booleans()))
+    with_skip = knuth_plass(items, first, measure, params, settings_)
+    original = linebreak._Pass._cutoff
+    try:
+        linebreak._Pass._cutoff = lambda self, first, r_hi: (-linebreak.INF, 0.0)  # type: ignore[method-assign]
+        exact = knuth_plass(items, first, measure, params, settings_)
+    finally:
+        linebreak._Pass._cutoff = original  # type: ignore[method-assign]
+    assert with_skip == exact
