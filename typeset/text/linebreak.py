@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from typeset.text.items import Box, Glue, Item
+from typeset.text.items import Box, Glue, Item, Penalty
 from typeset.text.params import INF_BAD, INF_PENALTY, BreakParams
 
 INF = float("inf")
@@ -107,36 +107,43 @@ Breakpoint = tuple[int, float, float, bool, float, float, float, float]  # (inde
 @dataclass(frozen=True, slots=True)
 class Scan:
     """What every pass over one item list shares: its legal breakpoints, each with the sums
-    of the items before it, and the sums where the line after each break starts (after the
-    glue and penalties it discards). Build it once per list (`scan`) and hand it to each
-    pass and to the over-wide check; a line a..b then costs O(1) to measure."""
+    of the items before it, so a line a..b costs O(1) to measure. Build it once per list
+    (`scan`) and hand it to each pass and to the over-wide check.
+
+    `wide` holds the indices of the breakpoints whose segment (the items from where the line
+    after the previous break starts) may be wider than `limit`, a superset of the over-wide
+    ones that `overwide_segments` sorts out (none when no limit was given)."""
 
     breakpoints: list[Breakpoint]
-    sums: list[Sums]  # sums[i]: where the line after breakpoints[i] starts
+    wide: list[int]
+    limit: float
 
 
-def scan(items: Sequence[Item]) -> Scan:
-    """`legal_breakpoints(items)` with the running sums, in one walk over the items.
-
-    Only the sums at breakpoints and at line starts are kept, not one per item: the
-    line after a break starts at the next box or forced break (`after_break`)."""
+def scan(items: Sequence[Item], limit: float = INF) -> Scan:
+    """`legal_breakpoints(items)` with the running sums, in one walk over the items; with a
+    `limit`, the breakpoints whose segment may not fit in it (`Scan.wide`)."""
     out: list[Breakpoint] = []
-    starts: list[Sums] = []
+    wide: list[int] = []
     w = y = z = f = 0.0
+    start_w = start_z = 0.0  # the sums where the current segment starts
     prev_box = False
-    waiting = 0  # breakpoints whose next line has not started yet
+    broken = False  # a break since the last box: the next box or forced break starts a segment
+    check = limit < INF
+    near = limit - 1e-5  # looser than the check `overwide_segments` makes, so nothing is missed
     for i, it in enumerate(items):
         t = type(it)
         if t is Box:
-            if waiting:
-                starts.extend([(w, y, z, f)] * waiting)
-                waiting = 0
+            if broken:
+                start_w, start_z = w, z
+                broken = False
             w += it.width
             prev_box = True
         elif t is Glue:
             if prev_box:
+                if check and (w - start_w) - (z - start_z) > near:
+                    wide.append(len(out))
                 out.append((i, 0.0, 0.0, False, w, y, z, f))
-                waiting += 1
+                broken = True
             w += it.width
             y += it.stretch  # type: ignore[union-attr]
             z += it.shrink  # type: ignore[union-attr]
@@ -145,15 +152,37 @@ def scan(items: Sequence[Item]) -> Scan:
         else:
             p = it.penalty  # type: ignore[union-attr]
             if p < INF_PENALTY:
-                if p <= -INF_PENALTY and waiting:  # a forced break is where the previous break's line starts
-                    starts.extend([(w, y, z, f)] * waiting)
-                    waiting = 0
+                if p <= -INF_PENALTY and broken:  # a forced break starts the segment it ends
+                    start_w, start_z = w, z
+                    broken = False
+                # after a break with no box since, the segment starts beyond this one: check it
+                if check and (broken or it.width + (w - start_w) - (z - start_z) > near):  # type: ignore[union-attr]
+                    wide.append(len(out))
                 out.append((i, it.width, p, it.flagged, w, y, z, f))  # type: ignore[union-attr]
-                waiting += 1
+                broken = True
             prev_box = False
-    if waiting:
-        starts.extend([(w, y, z, f)] * waiting)
-    return Scan(out, starts)
+    return Scan(out, wide, limit)
+
+
+def line_start(items: Sequence[Item], breakpoint: Breakpoint) -> tuple[int, Sums]:
+    """Where the line after `breakpoint` starts (`after_break`) and the sums of the items
+    before it: the breakpoint's own plus the glue the break discards, added as `scan` adds
+    them, so they are the very sums the scan had there."""
+    b, _, _, _, w, y, z, f = breakpoint
+    n = len(items)
+    j = b
+    while j < n:
+        it = items[j]
+        t = type(it)
+        if j > b and (t is Box or (t is Penalty and it.penalty <= -INF_PENALTY)):  # type: ignore[union-attr]
+            break
+        if t is Glue:
+            w += it.width
+            y += it.stretch  # type: ignore[union-attr]
+            z += it.shrink  # type: ignore[union-attr]
+            f += it.fill  # type: ignore[union-attr]
+        j += 1
+    return j, (w, y, z, f)
 
 
 def knuth_plass(
@@ -170,7 +199,7 @@ def knuth_plass(
         return []
     if scanned is None:
         scanned = scan(items)
-    run = _Pass(first_measure, measure, params, settings)
+    run = _Pass(items, first_measure, measure, params, settings)
     active = run.walk(scanned)
     if active is None:
         return None
@@ -185,11 +214,13 @@ class _Pass:
 
     def __init__(
         self,
+        items: Sequence[Item],
         first_measure: float,
         measure: float,
         params: BreakParams,
         settings: PassSettings,
     ) -> None:
+        self.items = items
         self.first_measure = first_measure
         self.measure = measure
         self.params = params
@@ -216,7 +247,8 @@ class _Pass:
         candidates: Candidates = {}  # emptied after each use: most breakpoints have none
         r_hi = self._loose_ratio()
         cutoff, f_first = self._cutoff(active[0], r_hi)
-        for (b, pw, p, flagged, w_b, y_b, z_b, f_b), start in zip(breakpoints, scanned.sums, strict=True):
+        for bp in breakpoints:
+            b, pw, p, flagged, w_b, y_b, z_b, f_b = bp
             forced = p <= -INF_PENALTY
             w_b += pw
             if w_b + r_hi * y_b < cutoff and not forced and f_b <= f_first:
@@ -272,11 +304,11 @@ class _Pass:
                         candidates[key] = (d, node, c)
             alive = active if survivors is None else survivors
             if candidates:  # new actives at b, or (forcing) an overfull line from the last to die
-                alive.append(new_breakpoint(b, flagged, candidates, adj_demerits, start))
+                alive.append(new_breakpoint(bp, candidates, adj_demerits))
                 candidates.clear()
             elif force and not alive and last_dead is not None:
                 rescue = min(last_dead.nodes, key=lambda n: n.demerits)
-                alive.append(new_breakpoint(b, flagged, {0: (rescue.demerits, rescue, DECENT)}, 0.0, start))
+                alive.append(new_breakpoint(bp, {0: (rescue.demerits, rescue, DECENT)}, 0.0))
             if not alive:
                 return None
             active = alive
@@ -305,10 +337,11 @@ class _Pass:
         return c - 1e-6 - 1e-12 * abs(c), first.total_f
 
     def _new_breakpoint(
-        self, b: int, flagged: bool, candidates: Candidates, adj_demerits: float, start: Sums
+        self, bp: Breakpoint, candidates: Candidates, adj_demerits: float
     ) -> _Breakpoint:
         """Active nodes at b, one per fitness class within adj_demerits of the best (the paper's
         pruning); with looseness, of the best ending the same number of lines (as TeX)."""
+        b = bp[0]
         if not self.by_line:  # one group: every key is a fitness class
             values = candidates.values()
             low = INF
@@ -319,8 +352,8 @@ class _Pass:
             nodes = [_Node(b, a.line + 1, c, d, a) for d, a, c in values if d <= low]
         else:
             nodes = self._nodes_by_line(b, candidates, adj_demerits)
-        w, y, z, f = start
-        return _Breakpoint(b, False, w, y, z, f, flagged, nodes)
+        w, y, z, f = line_start(self.items, bp)[1]
+        return _Breakpoint(b, False, w, y, z, f, bp[3], nodes)
 
     def _nodes_by_line(self, b: int, candidates: Candidates, adj_demerits: float) -> list[_Node]:
         """With looseness: per number of lines, the classes within adj_demerits of its best."""
