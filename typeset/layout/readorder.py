@@ -34,8 +34,8 @@ def words(text: str) -> list[str]:
 
 def elem_words(elem: Elem) -> list[str]:
     # shaped glyphs read as spaces: their text is extracted from the hidden logical layer
-    return words(" ".join(i.frag.text for i in elem.items
-                          if isinstance(i, TextItem) and (type(i.frag) is Frag or i.frag.glyphs is None)))
+    return words(" ".join([i.frag.text for i in elem.items
+                           if isinstance(i, TextItem) and (type(i.frag) is Frag or i.frag.glyphs is None)]))
 
 
 def document_words(elems: Iterable[Elem], known: dict[int, list[str]] | None = None) -> frozenset[str]:

@@ -181,7 +181,7 @@ class _Painter:
                             and _glued_to_label_char(prev, item):
                         self._separator(text, state, x, top, prev, item)
                     j, word_space = self._words(items, i)
-                    string = " ".join(it.frag.text for it in items[i:j])  # type: ignore[union-attr]
+                    string = " ".join([it.frag.text for it in items[i:j]])  # type: ignore[union-attr]
                     if j < len(items) and self._spaced(items[j - 1], items[j]):
                         string += " "  # a real space where the next run starts, for text extraction
                     care = j > i + 1 or not _plain(item.frag.text)  # whether spaces are drawn inside
