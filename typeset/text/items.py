@@ -152,9 +152,12 @@ def with_hyphenation(built: ParagraphItems, hyphenator: Hyphenator) -> list[Item
         return items
     out: list[Item] = []
     done = 0
+    memo = hyph.break_memo  # read here first: most words of a paragraph are known
     for start, end, token, run, plain in built.words:
         if plain:
-            points = _plain_break_points(token, hyph)
+            points = memo.get(token)
+            if points is None:
+                points = _plain_break_points(token, hyph)
             if not points:
                 continue
             out.extend(items[done:start])
