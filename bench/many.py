@@ -12,11 +12,18 @@ then times `typeset.build_many` of all of them, each round in turn:
 - on the local process pool (`jobs=N`, what `briefset build --jobs N` uses;
   the pool's start-up is part of the time),
 - on a Dask `distributed.LocalCluster(processes=True, n_workers=N)`, through
-  `client.get_executor()` (the cluster is started, and each worker warmed
-  with one render, before the clock starts; its start-up is reported apart),
+  `client.get_executor()` (the cluster is started, and warmed by one untimed
+  build of all the briefs, before the clock starts; its start-up is reported
+  apart),
   with build_many's own choice of briefs per task (`typeset.many.auto_chunk`:
   about four tasks a worker) and then one brief a task (`chunk=1`), which
-  shows what each task costs the scheduler, which shares the cores.
+  shows what each task costs the scheduler, which shares the cores;
+- the same on a cluster whose periodic checks run less often (`QUIET_DASK`:
+  Dask's configuration for its event-loop health check, system monitor,
+  nanny memory check and profiler), which on a small machine take the
+  workers' cores. Each cluster runs only while its own builds are timed;
+- on a local Ray instance of N CPUs, when Ray is installed, through the
+  four-line `RayExecutor` the README shows (Ray has no Executor of its own).
 
 Each figure is the best of the rounds (other processes on a shared machine
 only ever add time), with the load average before each run. The issue's
@@ -25,12 +32,15 @@ target: N=2 workers take at most 0.55 of the serial time.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -85,39 +95,107 @@ def timed(run: Callable[[], list[object]], count: int) -> float:
     return elapsed
 
 
-def measure(count: int, workers: int, rounds: int) -> dict[str, float]:
+# Dask's own periodic work in every process of a cluster (defaults in brackets): the
+# event-loop health check (20 ms), CPU/memory sampling (500 ms), the nanny's memory
+# check (100 ms) and the statistical profiler sampling the running task (10 ms).
+# On two cores shared by the workers, the scheduler and the nannies, that work
+# takes the cores from the renders; a cluster of this size can check less often.
+QUIET_DASK = {
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.worker.profile.enabled": False,
+}
+DASK_CONFIGS = {"": {}, ", periodic checks slowed": QUIET_DASK}
+
+
+@contextlib.contextmanager
+def dask_executor(workers: int, config: dict[str, object], warm_with: Path) -> Iterator[tuple[Executor, float]]:
+    """A started LocalCluster with `config`, each worker warmed by one render; (executor, start-up s)."""
+    import dask
     import distributed
 
+    t = time.perf_counter()
+    with dask.config.set(config), \
+            distributed.LocalCluster(processes=True, n_workers=workers, threads_per_worker=1,
+                                     dashboard_address=None, silence_logs=50) as cluster, \
+            distributed.Client(cluster) as client:
+        client.run(warm, str(warm_with))  # every worker renders once: imports, fonts, layout
+        yield client.get_executor(), time.perf_counter() - t
+
+
+class RayExecutor(Executor):
+    """`concurrent.futures` on Ray (README): each submit one Ray task, whose reference gives a Future."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        import ray
+
+        return ray.remote(fn).remote(*args, **kwargs).future()
+
+
+@contextlib.contextmanager
+def ray_executor(workers: int, warm_with: Path) -> Iterator[tuple[Executor, float]]:
+    """A local Ray instance of `workers` CPUs, each worker warmed by a render; (executor, start-up s)."""
+    import ray
+
+    t = time.perf_counter()
+    ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    try:
+        executor = RayExecutor()
+        for f in [executor.submit(warm, str(warm_with)) for _ in range(2 * workers)]:
+            f.result()
+        yield executor, time.perf_counter() - t
+    finally:
+        ray.shutdown()
+
+
+def has_ray() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("ray") is not None
+
+
+def measure(count: int, workers: int, rounds: int) -> dict[str, float]:
+    """Best time of each way of building, the ways taking turns round by round. A Dask
+    cluster lives only while its own runs are timed (its processes' periodic work would
+    otherwise take time from the serial and local-pool runs too), and builds every brief
+    once untimed first: the serial process has met every brief's words in earlier rounds."""
     best: dict[str, float] = {}
+
+    def record(name: str, run: Callable[[], list[object]], r: int) -> None:
+        before = load()
+        elapsed = timed(run, count)
+        best[name] = min(best.get(name, elapsed), elapsed)
+        print(f"round {r + 1}: {name}: {elapsed:.2f} s (load average before: {before})", file=sys.stderr, flush=True)
+
     with tempfile.TemporaryDirectory(prefix="typeset-many-") as tmp:
         folder = Path(tmp)
         paths = write_briefs(folder, count)
         out = folder / "out"
-        t = time.perf_counter()
-        with distributed.LocalCluster(processes=True, n_workers=workers, threads_per_worker=1,
-                                      dashboard_address=None, silence_logs=50) as cluster, \
-                distributed.Client(cluster) as client:
-            executor = client.get_executor()
-            client.run(warm, str(paths[0]))  # every worker renders once: imports, fonts, layout
-            best["dask start-up"] = time.perf_counter() - t
-            runs = {
-                "serial": lambda: build_many(paths, out, jobs=1),
-                "serial in one fresh worker process": lambda: one_worker(paths, out),
-                f"local pool ({workers} processes)": lambda: build_many(paths, out, jobs=workers),
-                f"local pool ({workers} processes, one brief a task)":
-                    lambda: build_many(paths, out, jobs=workers, chunk=1),
-                f"dask LocalCluster ({workers} workers)": lambda: build_many(paths, out, executor=executor),
-                f"dask LocalCluster ({workers} workers, one brief a task)":
-                    lambda: build_many(paths, out, executor=executor, chunk=1),
-            }
-            build_many(paths[:1], out, jobs=1)  # warm this process too
-            for r in range(rounds):
-                for name, run in runs.items():
-                    before = load()
-                    elapsed = timed(run, count)
-                    best[name] = min(best.get(name, elapsed), elapsed)
-                    print(f"round {r + 1}: {name}: {elapsed:.2f} s (load average before: {before})",
-                          file=sys.stderr, flush=True)
+        local = {
+            "serial": lambda: build_many(paths, out, jobs=1),
+            "serial in one fresh worker process": lambda: one_worker(paths, out),
+            f"local pool ({workers} processes)": lambda: build_many(paths, out, jobs=workers),
+            f"local pool ({workers} processes, one brief a task)":
+                lambda: build_many(paths, out, jobs=workers, chunk=1),
+        }
+        build_many(paths[:1], out, jobs=1)  # warm this process too
+        for r in range(rounds):
+            for name, run in local.items():
+                record(name, run, r)
+            for label, config in DASK_CONFIGS.items():
+                with dask_executor(workers, config, paths[0]) as (executor, start):
+                    best[f"dask start-up{label}"] = min(best.get(f"dask start-up{label}", start), start)
+                    build_many(paths, out, executor=executor)  # as warm as the serial process, untimed
+                    record(f"dask LocalCluster ({workers} workers{label})",
+                           lambda: build_many(paths, out, executor=executor), r)
+                    record(f"dask LocalCluster ({workers} workers{label}, one brief a task)",
+                           lambda: build_many(paths, out, executor=executor, chunk=1), r)
+            if has_ray():
+                with ray_executor(workers, paths[0]) as (executor, start):
+                    best["ray start-up"] = min(best.get("ray start-up", start), start)
+                    build_many(paths, out, executor=executor)  # as warm as the serial process, untimed
+                    record(f"ray, local ({workers} CPUs)", lambda: build_many(paths, out, executor=executor), r)
     return best
 
 
@@ -127,12 +205,19 @@ def report(count: int, workers: int, best: dict[str, float]) -> list[str]:
     lines += ["| executor | wall time (s) | ÷ serial | ÷ one fresh worker | target (÷ serial) |",
               "|---|---|---|---|---|"]
     for name, seconds in best.items():
-        if name == "dask start-up":
+        if name.endswith("start-up") or "start-up," in name:
             continue
         ratio = seconds / serial
-        target = "" if name.startswith("serial") or "one brief a task" in name else f"≤ {TARGET} ({'met' if ratio <= TARGET else '**not met**'})"
+        judged = name.startswith(("local pool", "dask")) and "one brief a task" not in name  # the issue's
+        target = f"≤ {TARGET} ({'met' if ratio <= TARGET else '**not met**'})" if judged else ""
         lines.append(f"| {name} | {seconds:.2f} | {ratio:.2f} | {seconds / fresh:.2f} | {target} |")
-    lines += ["", f"Dask cluster start-up and warm-up (not in the times): {best['dask start-up']:.2f} s", ""]
+    lines += ["", "Dask cluster start-up and warm-up (not in the times): "
+              + ", ".join(f"{best[k]:.2f} s" + (f" ({k[len('dask start-up, '):]})" if k != "dask start-up" else "")
+                          for k in best if k.startswith("dask start-up")),
+              *(["", f"Ray start-up and warm-up (not in the times): {best['ray start-up']:.2f} s"]
+                if "ray start-up" in best else []),
+              "", "Periodic checks slowed: " + ", ".join(f"`{k}: {v}`" for k, v in QUIET_DASK.items())
+              + " (bench/many.py `QUIET_DASK`), set with `dask.config.set` before the cluster starts.", ""]
     return lines
 
 

@@ -17,8 +17,10 @@ Briefs: the seed example; the seed's body repeated 25 and 100 times
   paragraph and note gets a word no render has seen (bench/salt.py), the
   same salted brief for every engine (typeset: `load` + `render` of the
   salted YAML file; platypus: Paragraphs from markup + `SimpleDocTemplate.build`;
-  Typst: a compile with a fresh `typst.Compiler`). The engines take turns
-  within each round, so load from other processes hits them alike;
+  Typst: a compile with a fresh `typst.Compiler`). Every brief and every
+  engine take turns within each round (a short brief several times), so
+  load from other processes and the machine's drifting speed hit them
+  alike: the pages/s targets compare briefs with each other;
 - whole process: median of 3 runs of a fresh process (`python -m typeset
   build`, or bench/peer_render.py for a peer) and the largest peak RSS
   (VmHWM of that very child, reported by bench/peak.py). Bytecode is
@@ -73,7 +75,9 @@ OUT = BENCH / "out"
 RESULTS = BENCH / "results.md"
 SEED = ROOT / "examples" / "us-japan-alliance.yaml"
 ENGINES = ("typeset", "platypus", "typst")
-WARM_BUDGET = 20.0  # seconds of timed warm renders per engine and brief, at most
+WARM_BUDGET = 150.0  # seconds of timed warm renders in all, at most (at least 3 rounds)
+SHORT_BRIEF_S = 0.5  # a brief rendered faster than this is rendered several times a round ...
+MAX_PER_ROUND = 9  # ... at most this many
 # Issue 14's targets
 SEED_VS_PLATYPUS = 1.0  # warm render on the seed, typeset ÷ platypus, at most
 LONG_VS_PLATYPUS = 0.8  # the same at ~100 pages
@@ -209,21 +213,36 @@ def renderers(engines: Sequence[str]) -> dict[str, Callable[[Salted], tuple[byte
     return out
 
 
-def measure_warm(case: Case, engines: Sequence[str], results: dict[str, Measure], repeat: int | None,
-                 salter: salt.Salter) -> None:
+def measure_warm(cases: Sequence[Case], engines: Sequence[str], data: dict[str, dict[str, Measure]],
+                 repeat: int | None, salter: salt.Salter) -> None:
+    """Warm renders of every brief by every engine, all taking turns round by round.
+
+    This machine's speed drifts by a third over minutes, and the pages/s targets
+    compare one brief with another: briefs timed minutes apart would compare the
+    machine's moments, not the briefs. So each round renders every brief (a short
+    brief several times, for a steadier median) with every engine in turn.
+    """
     render = renderers(engines)
     first: dict[str, float] = {}
-    warmup = salted(case, salter)
-    for name, fn in render.items():  # warm-up: fonts, caches, imports; page count
-        pdf, first[name] = fn(warmup)
-        results[name].pages = count_pages(pdf)
-        if name == "typeset":
-            results[name].chars = count_chars(pdf)
-    rounds = repeat or max(3, min(9, int(WARM_BUDGET / max(max(first.values()), 1e-3))))
-    for _ in range(rounds):
-        fresh = salted(case, salter)
+    for case in cases:  # warm-up: fonts, caches, imports; page and character counts
+        warmup = salted(case, salter)
         for name, fn in render.items():
-            results[name].warm.append(fn(fresh)[1])
+            pdf, took = fn(warmup)
+            first[case.name] = max(first.get(case.name, 0.0), took)
+            data[case.name][name].pages = count_pages(pdf)
+            if name == "typeset":
+                data[case.name][name].chars = count_chars(pdf)
+    per_round = {c.name: max(1, min(MAX_PER_ROUND, int(SHORT_BRIEF_S / max(first[c.name], 1e-3))))
+                 for c in cases}
+    round_s = sum(first[c.name] * per_round[c.name] * len(engines) for c in cases)
+    rounds = repeat or max(3, min(9, int(WARM_BUDGET / max(round_s, 1e-3))))
+    for k in range(rounds):
+        print(f"  warm round {k + 1} of {rounds} (load {load_average()})", file=sys.stderr, flush=True)
+        for case in cases:
+            for _ in range(per_round[case.name]):
+                fresh = salted(case, salter)
+                for name, fn in render.items():
+                    data[case.name][name].warm.append(fn(fresh)[1])
 
 
 # ------------------------------------------------------------------------------ whole process
@@ -490,12 +509,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     header = ["# typeset benchmark results", "", "Machine:", "", *machine(), ""]
     cases = prepare(args.sizes, args.copies, not args.no_seed)
     salter = salt.Salter()
-    data: dict[str, dict[str, Measure]] = {}
     loads: list[str] = []
+    data: dict[str, dict[str, Measure]] = {c.name: {e: Measure() for e in engines} for c in cases}
+    print(f"warm renders of {len(cases)} briefs, taking turns ... (load {load_average()})", file=sys.stderr,
+          flush=True)
+    measure_warm(cases, engines, data, args.repeat, salter)
     for case in cases:
-        print(f"{case.name}: warm renders ... (load {load_average()})", file=sys.stderr, flush=True)
-        data[case.name] = {e: Measure() for e in engines}
-        measure_warm(case, engines, data[case.name], args.repeat, salter)
         print(f"{case.name}: whole processes ...", file=sys.stderr, flush=True)
         measure_process(case, engines, data[case.name], args.process_runs)
         loads.append(f"{case.name} {load_average()}")
@@ -511,12 +530,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n".join(by_stage))
     notes = [
         "", "Warm render: median of several renders in one process after a warm-up, source to PDF bytes, "
-        "each round with fresh content (a new word at the start of every paragraph and note, the same "
-        "for every engine; bench/salt.py). typeset: load + render of the salted YAML; platypus: "
-        "Paragraphs from markup + build; Typst: compile with a fresh Compiler. Process: median wall time "
+        "every brief and engine taking turns in each round, each render with fresh content (a new word "
+        "at the start of every paragraph and note, the same for every engine; bench/salt.py). typeset: "
+        "load + render of the salted YAML; platypus: Paragraphs from markup + build; Typst: compile with a fresh Compiler. Process: median wall time "
         "of a fresh `python -m typeset build` (or bench/peer_render.py) process, bytecode compiled; "
         "peak RSS is that process's. Ratios above 1× mean typeset takes longer or uses more. "
-        f"Load average (1 / 5 / 15 min) after each brief: {'; '.join(loads)}.",
+        f"Load average (1 / 5 / 15 min) after each brief's whole-process runs: {'; '.join(loads)}.",
     ]
     write_results([*header, *rows, *notes, "", "Targets (issue 14):", "", *goals, "",
                    "Where typeset's warm render spends its time:", "", *[f"- {s}" for s in by_stage]],
