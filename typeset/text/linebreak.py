@@ -26,6 +26,8 @@ their fitness classes. Breakpoints are kept in order of position, so their
 lines get shorter along the list; with non-negative glue, once a line is too
 loose every later one is too, and the scan stops there. The cost is then
 proportional to the breakpoints times the breakpoints that fit in one line.
+Most breakpoints end a line too loose even from the first (earliest) active:
+one conservative test per breakpoint passes over those (`_Pass._cutoff`).
 
 With `force` (the final pass) a pass cannot fail: when every active dies at
 a breakpoint, the last one to die goes on with an overfull line, as with TeX's
