@@ -185,3 +185,76 @@ def test_breaks_are_optimal(
         assert found is not None
         got = score(items, found, measure - indent, measure, threshold)
         assert got is not None and abs(got - expected) <= 1e-6 * max(1.0, expected)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_passing_over_loose_breakpoints_changes_no_break(data: st.DataObject) -> None:
+    """The walk passes over breakpoints where the first active's line is too loose; with that
+    test switched off, every pass gives the same breaks (hyphens, forced breaks, indents,
+    emergency and ragged stretch, looseness, forcing)."""
+    from typeset.text import linebreak
+
+    lengths = data.draw(st.lists(st.integers(1, 14), min_size=1, max_size=60))
+    hyphens = data.draw(st.dictionaries(st.integers(0, len(lengths) - 1), st.integers(1, 3)))
+    items = words(*lengths, hyphen_at={i: c for i, c in hyphens.items() if c < lengths[i]})
+    if data.draw(st.booleans()):  # a forced break in the middle
+        k = 2 * (len(lengths) // 2) - 1
+        if 0 < k < len(items) - 3 and isinstance(items[k], Glue):
+            items[k:k] = [Penalty(0, INF_PENALTY), Glue(0, 0, 0, fill=1), Penalty(0, -INF_PENALTY)]
+    measure = data.draw(st.sampled_from([60.0, 84.0, 114.0, 200.0]))
+    first = measure - data.draw(st.sampled_from([0.0, 12.0, -18.0]))
+    params = BreakParams(looseness=data.draw(st.sampled_from([0, 0, 1, -1])))
+    settings_ = PassSettings(data.draw(st.sampled_from([0.0, 100.0, 200.0, 1000.0, INF_BAD])),
+                             data.draw(st.sampled_from([0.0, 12.0])), data.draw(st.sampled_from([0.0, 9.0])),
+                             force=data.draw(st.booleans()))
+    with_skip = knuth_plass(items, first, measure, params, settings_)
+    original = linebreak._Pass._cutoff
+    try:
+        linebreak._Pass._cutoff = lambda self, first, r_hi: (-linebreak.INF, 0.0)  # type: ignore[method-assign]
+        exact = knuth_plass(items, first, measure, params, settings_)
+    finally:
+        linebreak._Pass._cutoff = original  # type: ignore[method-assign]
+    assert with_skip == exact
+
+
+ITEM = st.one_of(
+    st.builds(lambda w: Box(w, "a", "Courier", RUN), st.floats(0, 80)),
+    st.builds(lambda w, fill: Glue(w, w / 2, w / 3, fill), st.floats(0, 6), st.sampled_from([0.0, 0.0, 1.0])),
+    st.builds(lambda w, p: Penalty(w, p), st.sampled_from([0.0, 4.0, 90.0]),
+              st.sampled_from([0.0, 50.0, INF_PENALTY, -INF_PENALTY])),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ITEM, max_size=40), st.sampled_from([1.0, 10.0, 40.0, 150.0]))
+def test_scan_sums_line_starts_and_wide_segments(items: list[Item], limit: float) -> None:
+    """The scan's sums are the prefix sums to the last bit, `line_start` is `after_break` with
+    the sums there, and the over-wide segments found from the scan are those that per-item
+    prefix sums give."""
+    from typeset.text.linebreak import line_start, scan
+    from typeset.text.overwide import _segment_width, overwide_segments
+
+    prefix = [(0.0, 0.0, 0.0, 0.0)]
+    w = y = z = f = 0.0
+    for it in items:
+        if isinstance(it, Box):
+            w += it.width
+        elif isinstance(it, Glue):
+            w, y, z, f = w + it.width, y + it.stretch, z + it.shrink, f + it.fill
+        prefix.append((w, y, z, f))
+    scanned = scan(items, limit)
+    assert [bp[:4] for bp in scanned.breakpoints] == legal_breakpoints(items)
+    expected = []
+    start = 0
+    for bp in scanned.breakpoints:
+        b, pw = bp[0], bp[1]
+        assert bp[4:] == prefix[b]
+        j, sums = line_start(items, bp)
+        assert (j, sums) == (after_break(items, b), prefix[j])
+        estimate = pw + (prefix[b][0] - prefix[start][0]) - (prefix[b][2] - prefix[start][2])
+        near = abs(estimate - limit) <= 1e-6
+        if (near and _segment_width(items, start, b, pw) > limit + 1e-9) or (not near and estimate > limit):
+            expected.append((start, b))
+        start = j
+    assert overwide_segments(items, limit, scanned) == expected

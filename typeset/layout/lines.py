@@ -67,9 +67,9 @@ def line_elems(lines: Sequence[Line], style: TextStyle, *, x: float = 0.0, role:
     out = []
     for k, line in enumerate(lines):
         if x == 0.0:  # the frag's own float for its position (`or`: the sum when it is a zero)
-            items = tuple(TextItem(f.x or x + f.x, base, f) for f in line.frags)
+            items = tuple([TextItem(f.x or x + f.x, base, f) for f in line.frags])
         else:
-            items = tuple(TextItem(x + f.x, base, f) for f in line.frags)
+            items = tuple([TextItem(x + f.x, base, f) for f in line.frags])
         allowed = k == 0 or (not keep and k >= orphans and n - k >= widows and not lines[k - 1].mid_word)
         out.append(Elem(style.leading, items, role=role, break_before=allowed, notes=line.notes))
     return out

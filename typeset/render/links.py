@@ -44,6 +44,24 @@ class UrlLink(pdfdoc.PDFObject):
                 + b" ] /Subtype /Link /Type /Annot\n>>")
 
 
+class _XYZ(pdfdoc.PDFDestinationXYZ):
+    """ReportLab's XYZ destination (a place on a page), formatted in one step: each note, mark
+    and heading has one, written wherever a link, the outline or the name tree names it."""
+
+    def format(self, document: Any) -> bytes:
+        return (b"[ " + pdfdoc.format(document.Reference(self.page), document) + b" /XYZ "
+                + fp_str(self.left, self.top, self.zoom).encode("ascii") + b" ]")
+
+
+def bookmark(c: canvas.Canvas, name: str, x: float, y: float) -> None:
+    """`c.bookmarkHorizontal(name, x, y)`, its destination formatted as one object."""
+    c.bookmarkHorizontal(name, x, y)
+    dest = c._bookmarkReference(name)
+    xyz = dest.fmt
+    if all(type(v) in (float, int) for v in (xyz.left, xyz.top, xyz.zoom)):  # what `pdfdoc.format` writes by fp_str
+        dest.fmt = _XYZ(None, xyz.left, xyz.top, xyz.zoom)
+
+
 def add_local_link(c: canvas.Canvas, rect: Rect, name: str) -> None:
     """`c.linkRect("", name, rect, relative=0, thickness=0)`, as one object."""
     c._addAnnotation(LocalLink(rect, c._bookmarkReference(name)))

@@ -27,7 +27,7 @@ from reportlab.pdfgen import canvas
 
 from typeset.layout.elements import Drawable, Elem, ImageItem, Page, RuleItem, TextItem
 from typeset.layout.images import ImageStore
-from typeset.render.links import add_local_link, add_url_link
+from typeset.render.links import add_local_link, add_url_link, bookmark
 from typeset.render.pagestream import compress_last_page
 from typeset.render.pdfa import LINK_FLAGS, PdfaError, archival_formatting, make_archival, opaque
 from typeset.render.stamp import FIXED_EPOCH, Stamp
@@ -182,7 +182,7 @@ class _Painter:
                             and _glued_to_label_char(prev, item):
                         self._separator(text, state, x, top, prev, item)
                     j, word_space = self._words(items, i)
-                    string = " ".join(it.frag.text for it in items[i:j])  # type: ignore[union-attr]
+                    string = " ".join([it.frag.text for it in items[i:j]])  # type: ignore[union-attr]
                     if j < len(items) and self._spaced(items[j - 1], items[j]):
                         string += " "  # a real space where the next run starts, for text extraction
                     care = j > i + 1 or not _plain(item.frag.text)  # whether spaces are drawn inside
@@ -268,7 +268,7 @@ class _Painter:
         title, level = elem.outline  # type: ignore[misc]
         self.headings += 1
         key = f"h{self.headings}"
-        self.c.bookmarkHorizontal(key, 0, top + 4)
+        bookmark(self.c, key, 0, top + 4)
         # One level deeper at most: a heading that printed nothing (only invisible characters)
         # has no entry, and ReportLab refuses to skip a level.
         self.outline_depth = min(level - 1, self.outline_depth + 1)
@@ -302,9 +302,9 @@ class _Painter:
             self._check_glyphs(f.font, shown)
         self.shower.show(text, shown)
         if f.anchor is not None:
-            self.c.bookmarkHorizontal(f"note{f.anchor}", x + item.x, top - item.baseline + f.size * 2)
+            bookmark(self.c, f"note{f.anchor}", x + item.x, top - item.baseline + f.size * 2)
         if f.mark is not None:
-            self.c.bookmarkHorizontal(f"mark{f.mark}", x + item.x, top - item.baseline + f.size * 3)
+            bookmark(self.c, f"mark{f.mark}", x + item.x, top - item.baseline + f.size * 3)
 
     def _check_glyphs(self, font: str, shown: str) -> None:
         """PDF/A shows no .notdef glyph (ISO 19005-2, 6.2.11.8): a character no font has cannot be
@@ -348,9 +348,9 @@ class _Painter:
         else:
             glyphs.draw_glyphs(text, f, x + item.x, base)
         if f.anchor is not None:
-            self.c.bookmarkHorizontal(f"note{f.anchor}", x + item.x, top - item.baseline + f.size * 2)
+            bookmark(self.c, f"note{f.anchor}", x + item.x, top - item.baseline + f.size * 2)
         if f.mark is not None:
-            self.c.bookmarkHorizontal(f"mark{f.mark}", x + item.x, top - item.baseline + f.size * 3)
+            bookmark(self.c, f"mark{f.mark}", x + item.x, top - item.baseline + f.size * 3)
 
     def _separator(self, text: canvas.PDFTextObject, state: dict[str, object], x: float, top: float,
                    prev: TextItem, mark: TextItem) -> None:

@@ -16,15 +16,26 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont
 from reportlab.pdfgen.textobject import PDFTextObject
 
-_NBSP = "\u00a0"  # drawn as code 32 by splitString: left to it
+_NBSP_CODE = 0xA0  # drawn as code 32 by splitString: left to it
 
 
 class TextShower:
-    """Per document: the first-subset code of every character already assigned one, per font."""
+    """Per document: the first-subset code of every character already assigned one, per font,
+    and each font size and leading already written (`fp_str` costs microseconds a call; a
+    document has few sizes)."""
 
     def __init__(self, doc: object) -> None:
         self.doc = doc
         self.known: dict[str, tuple[set[str], dict[int, str]]] = {}  # font -> (chars, ord -> code char)
+        self.numbers: dict[float, str] = {}  # value -> fp_str(value); equal values print alike
+        self.learned: dict[str, int] = {}  # font -> how many of its assignments `known` has read
+
+    def number(self, value: float) -> str:
+        """`fp_str(value)`, formatted once per document."""
+        found = self.numbers.get(value)
+        if found is None:
+            found = self.numbers[value] = fp_str(value)
+        return found
 
     def show(self, text: PDFTextObject, string: str) -> None:
         """Append what `text.textOut(string)` appends, without moving its cursor."""
@@ -41,20 +52,23 @@ class TextShower:
             pieces = [(0, string.translate(table).encode("latin-1"))]
         else:
             pieces = font.splitString(string, self.doc)
-            self._learn(font, string, chars, table)
+            self._learn(name, font, chars, table)
         out: list[str] = []
         for subset, data in pieces:
             if subset != text._curSubset:
                 out.append(f"{font.getSubsetInternalName(subset, self.doc)} "
-                           f"{fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
+                           f"{self.number(text._fontsize)} Tf {self.number(text._leading)} TL")
                 text._curSubset = subset
             out.append(f"({escapePDF(data)}) Tj")
         text._code.append(" ".join(out))
 
-    def _learn(self, font: TTFont, string: str, chars: set[str], table: dict[int, str]) -> None:
+    def _learn(self, name: str, font: TTFont, chars: set[str], table: dict[int, str]) -> None:
+        """Every first-subset code ReportLab assigned since the last call: the assignments only
+        grow, in order, and start with all of ASCII, so later strings rarely need `splitString`."""
         assignments = font.state[self.doc].assignments
-        for ch in set(string):
-            n = assignments.get(ord(ch))
-            if n is not None and n < 256 and ch != _NBSP:
-                chars.add(ch)
-                table[ord(ch)] = chr(n)
+        done = self.learned.get(name, 0)
+        for code, n in list(assignments.items())[done:]:
+            if n < 256 and code != _NBSP_CODE:
+                chars.add(chr(code))
+                table[code] = chr(n)
+        self.learned[name] = len(assignments)

@@ -153,9 +153,12 @@ def with_hyphenation(built: ParagraphItems, hyphenator: Hyphenator) -> list[Item
         return items
     out: list[Item] = []
     done = 0
+    memo = hyph.break_memo  # read here first: most words of a paragraph are known
     for start, end, token, run, plain in built.words:
         if plain:
-            points = _plain_break_points(token, hyph)
+            points = memo.get(token)
+            if points is None:
+                points = _plain_break_points(token, hyph)
             if not points:
                 continue
             out.extend(items[done:start])
@@ -215,7 +218,10 @@ class _Builder:
         the run's font, not a URL, not to be hyphenated now) becomes one box
         measured from the font's word memo; anything else takes `add_word`.
         """
-        parts = _SPACE_SPLIT.split(run.text)
+        text = run.text
+        # Printable text holds no whitespace but the plain space (see str.isprintable): there a
+        # C-level split gives the same words (an empty one between two spaces is skipped below).
+        tokens = text.split(" ") if text.isprintable() else _SPACE_SPLIT.split(text)[0::2]
         items = self.items
         size = run.size
         font = run.font
@@ -226,7 +232,7 @@ class _Builder:
         record = run.hyphenate and not run.url and self.hyphenator is None
         words = self.words
         space: Glue | None = None
-        for n, part in enumerate(parts[0::2]):  # the words; a space stood before each but the first
+        for n, part in enumerate(tokens):  # the words; a space stood before each but the first
             if n and self.pending is None:
                 self.pending = run
             if not part:

@@ -26,6 +26,8 @@ their fitness classes. Breakpoints are kept in order of position, so their
 lines get shorter along the list; with non-negative glue, once a line is too
 loose every later one is too, and the scan stops there. The cost is then
 proportional to the breakpoints times the breakpoints that fit in one line.
+Most breakpoints end a line too loose even from the first (earliest) active:
+one conservative test per breakpoint passes over those (`_Pass._cutoff`).
 
 With `force` (the final pass) a pass cannot fail: when every active dies at
 a breakpoint, the last one to die goes on with an overfull line, as with TeX's
@@ -38,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from typeset.text.items import Box, Glue, Item, after_break
+from typeset.text.items import Box, Glue, Item, Penalty
 from typeset.text.params import INF_BAD, INF_PENALTY, BreakParams
 from typeset.values import Identity, Value
 
@@ -83,30 +85,6 @@ class PassSettings(Value):
     force: bool = False  # final pass: never fail (see the module notes)
 
 
-def _prefix_sums(items: Sequence[Item]) -> tuple[list[float], list[float], list[float], list[float]]:
-    """Σw, Σy, Σz, Σfill of items[0:i] at index i."""
-    n = len(items)
-    sw = [0.0] * (n + 1)
-    sy = [0.0] * (n + 1)
-    sz = [0.0] * (n + 1)
-    sf = [0.0] * (n + 1)
-    w = y = z = f = 0.0
-    for i, it in enumerate(items):
-        t = type(it)
-        if t is Box:
-            w += it.width
-        elif t is Glue:
-            w += it.width
-            y += it.stretch  # type: ignore[union-attr]
-            z += it.shrink  # type: ignore[union-attr]
-            f += it.fill  # type: ignore[union-attr]
-        sw[i + 1] = w
-        sy[i + 1] = y
-        sz[i + 1] = z
-        sf[i + 1] = f
-    return sw, sy, sz, sf
-
-
 def legal_breakpoints(items: Sequence[Item]) -> list[tuple[int, float, float, bool]]:
     """(index, penalty width, penalty, flagged) of each legal break (the paper's rules)."""
     out: list[tuple[int, float, float, bool]] = []
@@ -125,50 +103,89 @@ def legal_breakpoints(items: Sequence[Item]) -> list[tuple[int, float, float, bo
     return out
 
 
-Sums = tuple[list[float], list[float], list[float], list[float]]
+Sums = tuple[float, float, float, float]  # Σw, Σy, Σz, Σfill of the items before some index
+Breakpoint = tuple[int, float, float, bool, float, float, float, float]  # (index, width, penalty, flagged, *sums)
 
 
 @dataclass(slots=True, eq=False, repr=False)
 class Scan(Value):
-    """What every pass over one item list shares: its legal breakpoints and prefix sums.
-    Build it once per list (`scan`) and hand it to each pass and to the over-wide check."""
+    """What every pass over one item list shares: its legal breakpoints, each with the sums
+    of the items before it, so a line a..b costs O(1) to measure. Build it once per list
+    (`scan`) and hand it to each pass and to the over-wide check.
 
-    breakpoints: list[tuple[int, float, float, bool]]
-    sums: Sums
+    `wide` holds the indices of the breakpoints whose segment (the items from where the line
+    after the previous break starts) may be wider than `limit`, a superset of the over-wide
+    ones that `overwide_segments` sorts out (none when no limit was given)."""
+
+    breakpoints: list[Breakpoint]
+    wide: list[int]
+    limit: float
 
 
-def scan(items: Sequence[Item]) -> Scan:
-    """`legal_breakpoints(items)` and `_prefix_sums(items)` in one walk over the items."""
-    n = len(items)
-    sw = [0.0] * (n + 1)
-    sy = [0.0] * (n + 1)
-    sz = [0.0] * (n + 1)
-    sf = [0.0] * (n + 1)
-    out: list[tuple[int, float, float, bool]] = []
+def scan(items: Sequence[Item], limit: float = INF) -> Scan:
+    """`legal_breakpoints(items)` with the running sums, in one walk over the items; with a
+    `limit`, the breakpoints whose segment may not fit in it (`Scan.wide`)."""
+    out: list[Breakpoint] = []
+    wide: list[int] = []
     w = y = z = f = 0.0
+    start_w = start_z = 0.0  # the sums where the current segment starts
     prev_box = False
-    for k, it in enumerate(items, 1):  # k: the index after it, where its sums go
+    broken = False  # a break since the last box: the next box or forced break starts a segment
+    check = limit < INF
+    near = limit - 1e-5  # looser than the check `overwide_segments` makes, so nothing is missed
+    for i, it in enumerate(items):
         t = type(it)
         if t is Box:
+            if broken:
+                start_w, start_z = w, z
+                broken = False
             w += it.width
             prev_box = True
         elif t is Glue:
             if prev_box:
-                out.append((k - 1, 0.0, 0.0, False))
+                if check and (w - start_w) - (z - start_z) > near:
+                    wide.append(len(out))
+                out.append((i, 0.0, 0.0, False, w, y, z, f))
+                broken = True
             w += it.width
             y += it.stretch  # type: ignore[union-attr]
             z += it.shrink  # type: ignore[union-attr]
             f += it.fill  # type: ignore[union-attr]
             prev_box = False
         else:
-            if it.penalty < INF_PENALTY:  # type: ignore[union-attr]
-                out.append((k - 1, it.width, it.penalty, it.flagged))  # type: ignore[union-attr]
+            p = it.penalty  # type: ignore[union-attr]
+            if p < INF_PENALTY:
+                if p <= -INF_PENALTY and broken:  # a forced break starts the segment it ends
+                    start_w, start_z = w, z
+                    broken = False
+                # after a break with no box since, the segment starts beyond this one: check it
+                if check and (broken or it.width + (w - start_w) - (z - start_z) > near):  # type: ignore[union-attr]
+                    wide.append(len(out))
+                out.append((i, it.width, p, it.flagged, w, y, z, f))  # type: ignore[union-attr]
+                broken = True
             prev_box = False
-        sw[k] = w
-        sy[k] = y
-        sz[k] = z
-        sf[k] = f
-    return Scan(out, (sw, sy, sz, sf))
+    return Scan(out, wide, limit)
+
+
+def line_start(items: Sequence[Item], breakpoint: Breakpoint) -> tuple[int, Sums]:
+    """Where the line after `breakpoint` starts (`after_break`) and the sums of the items
+    before it: the breakpoint's own plus the glue the break discards, added as `scan` adds
+    them, so they are the very sums the scan had there."""
+    b, _, _, _, w, y, z, f = breakpoint
+    n = len(items)
+    j = b
+    while j < n:
+        it = items[j]
+        t = type(it)
+        if j > b and (t is Box or (t is Penalty and it.penalty <= -INF_PENALTY)):  # type: ignore[union-attr]
+            break
+        if t is Glue:
+            w += it.width
+            y += it.stretch  # type: ignore[union-attr]
+            z += it.shrink  # type: ignore[union-attr]
+            f += it.fill  # type: ignore[union-attr]
+        j += 1
+    return j, (w, y, z, f)
 
 
 def knuth_plass(
@@ -185,9 +202,8 @@ def knuth_plass(
         return []
     if scanned is None:
         scanned = scan(items)
-    breakpoints = scanned.breakpoints
-    run = _Pass(items, first_measure, measure, params, settings, scanned.sums)
-    active = run.walk(breakpoints)
+    run = _Pass(items, first_measure, measure, params, settings)
+    active = run.walk(scanned)
     if active is None:
         return None
     return _choose([n for g in active for n in g.nodes], params.looseness)
@@ -197,7 +213,7 @@ Candidates = dict[object, tuple[float, _Node, int]]  # key -> (total demerits, f
 
 
 class _Pass:
-    """One pass over the breakpoints with fixed settings; the prefix sums are built once."""
+    """One pass over the breakpoints of a `Scan` with fixed settings."""
 
     def __init__(
         self,
@@ -206,10 +222,8 @@ class _Pass:
         measure: float,
         params: BreakParams,
         settings: PassSettings,
-        sums: Sums | None = None,
     ) -> None:
         self.items = items
-        self.sums = sums if sums is not None else _prefix_sums(items)
         self.first_measure = first_measure
         self.measure = measure
         self.params = params
@@ -218,13 +232,12 @@ class _Pass:
         self.cut_short = first_measure <= measure  # the start's shorter line may end the scan too
         self.by_line = params.looseness != 0
 
-    def walk(self, breakpoints: Sequence[tuple[int, float, float, bool]]) -> list[_Breakpoint] | None:
+    def walk(self, scanned: Scan) -> list[_Breakpoint] | None:
         """The paper's main loop over every breakpoint b: the actives that survive b, plus new
         ones at b; None when none survives (the pass fails). One function, with everything
         that does not change between breakpoints read once: it runs for every (breakpoint,
         active) pair of every paragraph."""
         active = [_Breakpoint(0, True, 0.0, 0.0, 0.0, 0.0, False, [_Node(0, 0, DECENT, 0.0, None)])]
-        sum_w, sum_y, sum_z, sum_f = self.sums
         first_measure, measure, extra = self.first_measure, self.measure, self.extra
         settings, params = self.settings, self.params
         threshold, force = settings.threshold, settings.force
@@ -232,16 +245,19 @@ class _Pass:
         final_term, double_term = params.final_hyphen_demerits, params.double_hyphen_demerits
         cut_short, by_line = self.cut_short, self.by_line
         new_breakpoint = self._new_breakpoint
+        breakpoints = scanned.breakpoints
         last_index = breakpoints[-1][0] if breakpoints else -1
-        for b, pw, p, flagged in breakpoints:
+        candidates: Candidates = {}  # emptied after each use: most breakpoints have none
+        r_hi = self._loose_ratio()
+        cutoff, f_first = self._cutoff(active[0], r_hi)
+        for bp in breakpoints:
+            b, pw, p, flagged, w_b, y_b, z_b, f_b = bp
             forced = p <= -INF_PENALTY
-            w_b, y_b, z_b, f_b = sum_w[b] + pw, sum_y[b], sum_z[b], sum_f[b]
-            # demerits terms that depend on b only: p², and the hyphen extras when a was flagged
-            p_term = p * p if p >= 0 else (0.0 if forced else -p * p)
-            flag_term = final_term if b == last_index else (double_term if flagged else 0.0)
+            w_b += pw
+            if w_b + r_hi * y_b < cutoff and not forced and f_b <= f_first:
+                continue  # the first active's line to b is too loose, so b changes nothing (`_cutoff`)
             survivors: list[_Breakpoint] | None = None
             last_dead: _Breakpoint | None = None
-            candidates: Candidates = {}
             for idx, a in enumerate(active):
                 m = first_measure if a.start else measure
                 length = w_b - a.total_w  # L, natural width of the line a..b
@@ -273,7 +289,11 @@ class _Pass:
                             survivors.extend(active[idx + 1 :])
                         break  # every later active gives a shorter, even looser line
                     continue
-                base = (line_penalty + bad) ** 2 + p_term + (flag_term if a.flagged else 0.0)
+                # demerits: (l + b)² ± p², and the hyphen extras when a was flagged (worked out
+                # here, not per breakpoint: few breakpoints end a feasible line)
+                p_term = p * p if p >= 0 else (0.0 if forced else -p * p)
+                flag_term = (final_term if b == last_index else double_term if flagged else 0.0) if a.flagged else 0.0
+                base = (line_penalty + bad) ** 2 + p_term + flag_term
                 # keep the cheapest way through a's nodes to a line of ratio r, per fitness class
                 c = TIGHT if r < -0.5 else DECENT if r <= 0.5 else LOOSE if r <= 1.0 else VERY_LOOSE
                 for node in a.nodes:
@@ -287,20 +307,44 @@ class _Pass:
                         candidates[key] = (d, node, c)
             alive = active if survivors is None else survivors
             if candidates:  # new actives at b, or (forcing) an overfull line from the last to die
-                alive.append(new_breakpoint(b, flagged, candidates, adj_demerits))
+                alive.append(new_breakpoint(bp, candidates, adj_demerits))
+                candidates.clear()
             elif force and not alive and last_dead is not None:
                 rescue = min(last_dead.nodes, key=lambda n: n.demerits)
-                alive.append(new_breakpoint(b, flagged, {0: (rescue.demerits, rescue, DECENT)}, 0.0))
+                alive.append(new_breakpoint(bp, {0: (rescue.demerits, rescue, DECENT)}, 0.0))
             if not alive:
                 return None
             active = alive
+            if survivors is not None:  # the first active may have changed
+                cutoff, f_first = self._cutoff(active[0], r_hi)
         return active
 
+    def _loose_ratio(self) -> float:
+        """A ratio above which a line's badness surely exceeds the pass's threshold (with room
+        for rounding), or INF when the threshold takes every line."""
+        threshold = self.settings.threshold
+        if threshold >= INF_BAD:
+            return INF
+        return max((max(threshold, 0.0) / 100.0) ** (1.0 / 3.0) * (1.0 + 1e-9), 1e-3)
+
+    def _cutoff(self, first: _Breakpoint, r_hi: float) -> tuple[float, float]:
+        """Which breakpoints b the walk may pass over: those where Σw + r_hi·Σy at b is below the
+        cutoff (and no fill glue came since `first`, the second value). There the line from
+        `first`, the longest of any active's, has r > r_hi: too loose, so the loop over the
+        actives would stop at `first` and add or remove nothing. The margin covers rounding,
+        so the test never passes over a breakpoint the exact one would not (-INF: never)."""
+        if r_hi == INF or (first.start and not self.cut_short):
+            return -INF, 0.0
+        m = self.first_measure if first.start else self.measure
+        c = m + first.total_w + r_hi * (first.total_y - self.extra)
+        return c - 1e-6 - 1e-12 * abs(c), first.total_f
+
     def _new_breakpoint(
-        self, b: int, flagged: bool, candidates: Candidates, adj_demerits: float
+        self, bp: Breakpoint, candidates: Candidates, adj_demerits: float
     ) -> _Breakpoint:
         """Active nodes at b, one per fitness class within adj_demerits of the best (the paper's
         pruning); with looseness, of the best ending the same number of lines (as TeX)."""
+        b = bp[0]
         if not self.by_line:  # one group: every key is a fitness class
             values = candidates.values()
             low = INF
@@ -311,12 +355,8 @@ class _Pass:
             nodes = [_Node(b, a.line + 1, c, d, a) for d, a, c in values if d <= low]
         else:
             nodes = self._nodes_by_line(b, candidates, adj_demerits)
-        items = self.items
-        j = b + 1  # `after_break`, whose answer this nearly always is: a box right after
-        if j >= len(items) or type(items[j]) is not Box:
-            j = after_break(items, b)
-        sums = self.sums
-        return _Breakpoint(b, False, sums[0][j], sums[1][j], sums[2][j], sums[3][j], flagged, nodes)
+        w, y, z, f = line_start(self.items, bp)[1]
+        return _Breakpoint(b, False, w, y, z, f, bp[3], nodes)
 
     def _nodes_by_line(self, b: int, candidates: Candidates, adj_demerits: float) -> list[_Node]:
         """With looseness: per number of lines, the classes within adj_demerits of its best."""

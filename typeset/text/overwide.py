@@ -16,31 +16,32 @@ from collections.abc import Sequence
 
 from typeset.text.fonts import FontBook
 from typeset.text.items import Box, Glue, Item, Penalty, after_break
-from typeset.text.linebreak import Scan, legal_breakpoints
+from typeset.text.linebreak import Scan, Sums, legal_breakpoints, line_start
 from typeset.text.params import BreakParams
 
 CHARACTER_LIMIT = 2000  # more characters in over-wide text: cut in chunks, not per character
 CHUNKS_PER_LINE = 8
+_ZERO: Sums = (0.0, 0.0, 0.0, 0.0)  # the sums where the first segment starts
 
 
 def overwide_segments(items: Sequence[Item], limit: float, scanned: Scan | None = None) -> list[tuple[int, int]]:
     """(start, end) item ranges between breakpoints whose minimum width exceeds `limit`
-    (`scanned`: `scan(items)`, when the caller has it: then no item is walked again)."""
+    (`scanned`: `scan(items, limit)`, when the caller has it: then only the breakpoints it
+    notes as maybe too wide are looked at)."""
     found: list[tuple[int, int]] = []
     start = 0
     if scanned is not None:
-        sw, _, sz, _ = scanned.sums
-        n = len(items)
-        for b, pw, _, _ in scanned.breakpoints:
+        assert scanned.limit == limit, "scanned for another limit"
+        breakpoints = scanned.breakpoints
+        for k in scanned.wide:
+            b, pw, _, _, w, _, z, _ = breakpoints[k]
+            start, (start_w, _, start_z, _) = line_start(items, breakpoints[k - 1]) if k else (0, _ZERO)
             # From the sums, to within rounding; only a width that close to the limit is summed
             # item by item as before, so the verdict is always the one the item walk gives.
-            estimate = pw + (sw[b] - sw[start]) - (sz[b] - sz[start])
+            estimate = pw + (w - start_w) - (z - start_z)
             near = abs(estimate - limit) <= 1e-6
             if (near and _segment_width(items, start, b, pw) > limit + 1e-9) or (not near and estimate > limit):
                 found.append((start, b))
-            start = b + 1  # `after_break`, whose answer this nearly always is: a box right after
-            if start >= n or type(items[start]) is not Box:
-                start = after_break(items, b)
         return found
     for b, pw, _, _ in legal_breakpoints(items):
         if _segment_width(items, start, b, pw) > limit + 1e-9:

@@ -67,7 +67,7 @@ def break_paragraph(
     emergency = params.emergency_stretch if params.emergency_stretch is not None else 0.1 * measure
     hyphenator = get_hyphenator(language)
     limit = min(first, measure)
-    scanned = scan(items)
+    scanned = scan(items, limit)
     overwide = bool(overwide_segments(items, limit, scanned))
     hyphenated = False
     if overwide:

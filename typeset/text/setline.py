@@ -81,9 +81,10 @@ def _ratio(content: Sequence[Item], hyphen: Box | None, m: float, align: Align) 
         return 0.0
     length = stretch = shrink = fill = 0.0
     for it in content:
-        if type(it) is Box:
+        t = type(it)
+        if t is Box:
             length += it.width
-        elif type(it) is Glue:
+        elif t is Glue:
             length += it.width
             stretch += it.stretch  # type: ignore[union-attr]
             shrink += it.shrink  # type: ignore[union-attr]
@@ -106,30 +107,36 @@ def _set_line(
     stretching = r > 0
     parts: list[list] = []  # [x, width, text, box] per frag, merged while the style stays the same
     x = 0.0
-    key: tuple[object, ...] | None = None
-    last_run: object = None  # run and font of the box that set `key`: a box of both has its style
+    last_run: object = None  # run and font of the last box, None after glue (no frag goes on across it)
     last_font = ""
+    notes: list[int] = []
+    ascent = descent = -INF
+    style: tuple[str, float, float] | None = None
     for it in (*content, hyphen) if hyphen is not None else content:
         t = type(it)
         if t is Box:
             run = it.run  # type: ignore[union-attr]
-            if run is last_run and it.font == last_font:  # type: ignore[union-attr]
+            if (run is last_run and it.font == last_font) or (  # type: ignore[union-attr]
+                    last_run is not None and _style(it) == _style(parts[-1][3])):  # type: ignore[arg-type]
                 part = parts[-1]
                 part[1] += it.width
                 part[2] += it.text  # type: ignore[union-attr]
             else:
-                k = (it.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)  # type: ignore[union-attr]
-                if k == key:
-                    part = parts[-1]
-                    part[1] += it.width
-                    part[2] += it.text  # type: ignore[union-attr]
-                else:
-                    parts.append([x, it.width, it.text, it])  # type: ignore[union-attr]
-                key, last_run, last_font = k, run, it.font  # type: ignore[union-attr]
+                parts.append([x, it.width, it.text, it])  # type: ignore[union-attr]
+                # a frag's style, mark and extent are its first box's (a plain `Frag` holds no mark)
+                mark = run.mark  # type: ignore[union-attr]
+                if mark is not None and mark not in notes:
+                    notes.append(mark)
+                font, size, rise = it.font, run.size, run.rise  # type: ignore[union-attr]
+                if (font, size, rise) != style:  # most frags of a line share one style
+                    style = (font, size, rise)
+                    ascent = max(ascent, fonts.ascent(font, size) + rise)
+                    descent = max(descent, fonts.descent(font, size) - rise)
+            last_run, last_font = run, it.font  # type: ignore[union-attr]
             x += it.width
         elif t is Glue:
             x += it.width + extra + r * (it.stretch if stretching else it.shrink)  # type: ignore[union-attr]
-            key = last_run = None
+            last_run = None
     if not parts:
         return None
     width = x
@@ -141,21 +148,14 @@ def _set_line(
     share = fonts.shared.setdefault
     frags = tuple([_frag(offset + px, share(pw, pw) if pw else pw, share(text, text), box)  # type: ignore[arg-type]
                    for px, pw, text, box in parts])
-    notes: list[int] = []
-    ascent = descent = -INF
-    style: tuple[str, float, float] | None = None
-    for part in parts:  # each frag's style is its first box's (read there: a plain `Frag` holds no mark)
-        box = part[3]
-        run = box.run
-        mark = run.mark
-        if mark is not None and mark not in notes:
-            notes.append(mark)
-        font, size, rise = box.font, run.size, run.rise
-        if (font, size, rise) != style:  # most frags of a line share one style
-            style = (font, size, rise)
-            ascent = max(ascent, fonts.ascent(font, size) + rise)
-            descent = max(descent, fonts.descent(font, size) - rise)
     return Line(frags, width, m, ascent, descent, tuple(notes), r, hyphen is not None, mid_word)
+
+
+def _style(box: Box) -> tuple[object, ...]:
+    """What boxes of one frag share: adjacent boxes of equal style (runs split by markup that
+    changes nothing drawn) merge."""
+    run = box.run
+    return (box.font, run.size, run.color, run.rise, run.link, run.mark, run.anchor)
 
 
 def _frag(x: float, width: float, text: str, box: Box) -> Frag:
