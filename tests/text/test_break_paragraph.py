@@ -134,6 +134,20 @@ def test_character_wider_than_the_measure_still_returns_lines(book: FontBook, se
     assert [plain(line) for line in lines] == ["W", "W", "W"]
 
 
+def test_spaces_before_marks_close_up_when_a_word_and_its_marks_fill_the_line(book: FontBook,
+                                                                             serif: str) -> None:
+    # "M [^10] [^11]" at 30 pt: with its two spaces the word and its marks need 30.67 pt, and a
+    # mark may not start a line, so only the spaces before the marks closing up lets it fit.
+    runs = [StyledRun("M M M ", serif, 12.0), StyledRun("10", serif, 8.0, mark=10, rise=4.0),
+            StyledRun(" ", serif, 12.0), StyledRun("11", serif, 8.0, mark=11, rise=4.0)]
+    lines = break_paragraph(runs, 30.0, book)
+    assert all(line.width <= 30.01 for line in lines)
+    last = lines[-1]
+    assert [f.text for f in last.frags] == ["M", "10", "11"] and last.notes == (10, 11)
+    assert all(b.x >= a.x + a.width - 1e-6 for a, b in pairwise(last.frags))
+    assert all(line.frags[0].mark is None for line in lines)
+
+
 def test_url_breaks_after_a_slash_without_hyphen(book: FontBook, serif: str) -> None:
     url = "https://www.example.org/publications/policy-briefs/2024/regional-water-cooperation"
     runs = [

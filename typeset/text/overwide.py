@@ -3,7 +3,8 @@
 A *segment* is what lies between two consecutive legal breakpoints. If one is
 wider than the line (even fully shrunk), no pass of the breaker can succeed,
 so that segment, and only it, gets break opportunities between its
-characters (and at its no-break spaces). When there are more than
+characters (and at its no-break spaces), and any space before a note mark in
+it is left out (a mark never starts a line, so it cannot break there). When there are more than
 CHARACTER_LIMIT such characters in the paragraph, breaks go only about every
 eighth of a line, chosen greedily, so the breaker's active list stays short
 and the cost linear: a 200,000-character "word" costs no more than a page of
@@ -92,6 +93,10 @@ def _split_segment(seg: Sequence[Item], step: float, fonts: FontBook, penalty: f
             _chunks(it, step, fonts, penalty, out)  # type: ignore[arg-type]
         elif type(it) is Penalty and it.kind == "nbsp":  # type: ignore[union-attr]
             out.append(Penalty(0.0, penalty, kind="split"))
+        elif type(it) is Glue and out and type(out[-1]) is Penalty and out[-1].kind == "mark":  # type: ignore[union-attr]
+            # A space before a note mark cannot break (the mark would start a line); here it
+            # is left out, so a word and its marks fit a line no wider than they are.
+            continue
         else:
             out.append(it)
     return out
