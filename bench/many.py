@@ -94,9 +94,9 @@ def spin(loops: int = 4_000_000) -> float:
 
 
 def machine_ceiling(workers: int, pool: ProcessPoolExecutor) -> Callable[[], float]:
-    """The best that N processes can do here: N loops at once ÷ the same loops one after the
-    other. On a virtual machine whose cores share their physical core or its caches, or host
-    load, it is above 1/N: no executor's ratio can be below it."""
+    """How this machine runs N processes that share nothing, at that moment: N loops at once ÷
+    the same loops one after the other (1/N on N idle cores of their own; more where virtual
+    cores share a physical one, its caches, or the host's other load)."""
     def run() -> float:
         alone = sum(spin() for _ in range(workers))
         t = time.perf_counter()
@@ -257,8 +257,8 @@ def report(count: int, workers: int, best: dict[str, float], times: dict[str, li
     c = times.get(CEILING, [])
     if c:
         lines += ["", f"The machine itself ({CEILING}; `machine_ceiling`), each round: "
-                  f"{', '.join(f'{x:.2f}' for x in c)}; median {statistics.median(c):.2f}. No executor can "
-                  "do better than this ratio on this machine."]
+                  f"{', '.join(f'{x:.2f}' for x in c)}; median {statistics.median(c):.2f}: for comparison, "
+                  "how far two processes sharing nothing were from half the time at that moment."]
     lines += ["", "Dask cluster start-up and warm-up (not in the times): "
               + ", ".join(f"{best[k]:.2f} s" + (f" ({k[len('dask start-up, '):]})" if k != "dask start-up" else "")
                           for k in best if k.startswith("dask start-up")),
