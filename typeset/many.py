@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import signal
 import traceback
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -50,6 +51,7 @@ class Task(Value):
     pdfa: bool | None = None
     fmt: str | None = None  # the reader: None for the file's suffix (YAML for bytes)
     shown: str | None = None  # the output as the caller named it (`out_dir` as given)
+    call: str = ""  # new for every build_many call: see `new_call_id`
 
 
 def build_many(sources: Iterable[str | os.PathLike[str] | bytes], out_dir: str | os.PathLike[str] | None = None,
@@ -109,7 +111,7 @@ def plan(sources: Sequence[str | os.PathLike[str] | bytes], out_dir: str | os.Pa
     that cannot be built at all (two briefs writing one file) gets its error instead."""
     folder = Path(out_dir).resolve() if out_dir is not None else None
     common = {"layout": _absolute_layout(layout), "root": _absolute_roots(root), "strict": strict, "pdfa": pdfa,
-              "fmt": fmt}
+              "fmt": fmt, "call": new_call_id()}
     tasks: list[Task | None] = []
     early: list[Outcome | None] = []
     targets: dict[Path, str] = {}
@@ -138,6 +140,14 @@ def plan(sources: Sequence[str | os.PathLike[str] | bytes], out_dir: str | os.Pa
         tasks.append(replace(task, out=str(target), shown=shown) if folder is not None else task)
         early.append(None)
     return tasks, early
+
+
+def new_call_id() -> str:
+    """A value no earlier build shares. A task names its brief by path, so the same files built
+    again make the same arguments, and Dask keys a task by its arguments (`Client.submit` is
+    `pure` by default): while an earlier build's results are still held, a cluster would hand
+    them back instead of reading the edited briefs. The id makes every call's tasks new."""
+    return uuid.uuid4().hex
 
 
 TASKS_PER_WORKER = 4  # enough that a worker finishing early finds more; few enough to cost little

@@ -201,6 +201,40 @@ def test_build_many_on_a_dask_cluster(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [f"b{n:02d}.pdf" for n in range(10) if n != 6]
 
 
+def test_a_dask_cluster_never_hands_back_an_earlier_build(tmp_path, monkeypatch):
+    """Dask keys a task by its arguments (`Client.submit` is pure by default), and a task names
+    its brief by path: the same files built again must make new keys, or a cluster still
+    holding the earlier results hands them back instead of reading the edited briefs."""
+    distributed = pytest.importorskip("distributed")
+    paths = write_briefs(tmp_path, 4, broken=1)
+    monkeypatch.chdir(tmp_path)
+    keys: list[list[str]] = []
+    with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None,
+                                  silence_logs=50) as cluster, distributed.Client(cluster) as client:
+        submit = client.submit
+
+        def recording_submit(*args, **kwargs):
+            future = submit(*args, **kwargs)
+            keys[-1].append(future.key)
+            return future
+
+        monkeypatch.setattr(client, "submit", recording_submit)
+        executor = client.get_executor()
+        for edit in range(4):
+            paths[1].write_text(brief_text(100 + edit), encoding="utf-8")  # the broken brief, mended
+            keys.append([])
+            results = build_many(paths, "out", executor=executor, chunk=1)
+            paths[1].write_text(BROKEN, encoding="utf-8")  # broken again, and built again at once
+            keys.append([])
+            again = build_many(paths, "out", executor=executor, chunk=1)
+            assert [type(r) for r in results] == [typeset.Built] * 4, f"edit {edit}"
+            assert isinstance(again[1], BriefError), f"edit {edit}: an earlier result came back"
+            assert f"Part {100 + edit}" in text_of((tmp_path / "out" / "b01.pdf").read_bytes())
+    assert all(len(k) == 4 for k in keys)
+    every = [key for call in keys for key in call]
+    assert len(set(every)) == len(every) == 32  # no two tasks of the eight calls share a key
+
+
 def test_every_reader_and_names_as_given(tmp_path, monkeypatch):
     """Markdown and Word briefs go through the same readers; messages name them as given even
     though the workers get absolute paths."""
