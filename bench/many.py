@@ -25,6 +25,11 @@ then times `typeset.build_many` of all of them, each round in turn:
 - on a local Ray instance of N CPUs, when Ray is installed, through the
   four-line `RayExecutor` the README shows (Ray has no Executor of its own).
 
+Each round first measures the machine itself (`CEILINGS`): N loops that share
+nothing, at once ÷ one after the other, one touching almost no memory and one
+making objects as a render does; that is how close to 1/N any N processes get
+on this machine at that moment, whatever runs them.
+
 The ways take turns within each round. The table gives each way's best time
 of the rounds and, since this machine's speed drifts from one minute to the
 next, each round's time divided by the serial time of the same round; the
@@ -56,7 +61,6 @@ import typeset  # noqa: E402
 from typeset.many import build_many, local_pool  # noqa: E402
 
 TARGET = 0.55
-CEILING = "machine: N pure-Python loops at once ÷ one after the other"
 
 
 def load() -> str:
@@ -85,7 +89,7 @@ def one_worker(paths: list[Path], out: Path) -> list[object]:
 
 
 def spin(loops: int = 4_000_000) -> float:
-    """A pure-Python loop that shares nothing: its seconds."""
+    """A pure-Python loop that shares nothing and touches almost no memory: its seconds."""
     t = time.perf_counter()
     total = 0
     for i in range(loops):
@@ -93,14 +97,35 @@ def spin(loops: int = 4_000_000) -> float:
     return time.perf_counter() - t
 
 
-def machine_ceiling(workers: int, pool: ProcessPoolExecutor) -> Callable[[], float]:
+def churn(size: int = 200_000) -> float:
+    """A Python loop that makes and looks up a few hundred thousand small objects (tens of
+    megabytes, as a render does), sharing nothing with any other process: its seconds."""
+    t = time.perf_counter()
+    for _ in range(3):
+        index = {}
+        items = [(i, str(i), [i]) for i in range(size)]
+        for _, key, value in items:
+            index[key] = value
+        total = sum(index[str(k)][0] for k in range(0, size, 3))
+        del items, index, total
+    return time.perf_counter() - t
+
+
+CEILINGS = {  # the machine itself: N such loops at once ÷ the same loops one after the other
+    "machine: N pure-Python loops at once ÷ one after the other": spin,
+    "machine: N object-making loops at once ÷ one after the other": churn,
+}
+
+
+def machine_ceiling(workers: int, pool: ProcessPoolExecutor, loop: Callable[[], float]) -> Callable[[], float]:
     """How this machine runs N processes that share nothing, at that moment: N loops at once ÷
-    the same loops one after the other (1/N on N idle cores of their own; more where virtual
-    cores share a physical one, its caches, or the host's other load)."""
+    the same loops one after the other (1/N on N idle cores of their own; more where the cores
+    share caches and memory, a physical core, or the host's other load)."""
     def run() -> float:
-        alone = sum(spin() for _ in range(workers))
+        alone = sum(pool.submit(loop).result() for _ in range(workers))  # in the same processes
         t = time.perf_counter()
-        list(pool.map(spin, [4_000_000] * workers))
+        for f in [pool.submit(loop) for _ in range(workers)]:
+            f.result()
         return (time.perf_counter() - t) / alone
     return run
 
@@ -208,11 +233,12 @@ def measure(count: int, workers: int, rounds: int) -> tuple[dict[str, float], di
         }
         build_many(paths[:1], out, jobs=1)  # warm this process too
         spinners = ProcessPoolExecutor(workers)
-        ceiling = machine_ceiling(workers, spinners)
+        ceilings = {name: machine_ceiling(workers, spinners, loop) for name, loop in CEILINGS.items()}
         for r in range(rounds):
-            ratio = ceiling()
-            times.setdefault(CEILING, []).append(ratio)
-            print(f"round {r + 1}: {CEILING}: {ratio:.2f}", file=sys.stderr, flush=True)
+            for name, ceiling in ceilings.items():
+                ratio = ceiling()
+                times.setdefault(name, []).append(ratio)
+                print(f"round {r + 1}: {name}: {ratio:.2f}", file=sys.stderr, flush=True)
             for name, run in local.items():
                 record(name, run, r)
             for label, config in DASK_CONFIGS.items():
@@ -254,11 +280,12 @@ def report(count: int, workers: int, best: dict[str, float], times: dict[str, li
         target = f"≤ {TARGET} ({'met' if ratio <= TARGET else '**not met**'})" if judged else ""
         lines.append(f"| {name} | {seconds:.2f} | {seconds / serial:.2f} | {seconds / fresh:.2f} | "
                      f"{', '.join(f'{r:.2f}' for r in ratios)} | {ratio:.2f} | {target} |")
-    c = times.get(CEILING, [])
-    if c:
-        lines += ["", f"The machine itself ({CEILING}; `machine_ceiling`), each round: "
-                  f"{', '.join(f'{x:.2f}' for x in c)}; median {statistics.median(c):.2f}: for comparison, "
-                  "how far two processes sharing nothing were from half the time at that moment."]
+    for name in CEILINGS:
+        c = times.get(name, [])
+        if c:
+            lines += ["", f"The machine itself ({name}; `machine_ceiling`), each round: "
+                      f"{', '.join(f'{x:.2f}' for x in c)}; median {statistics.median(c):.2f}: for comparison, "
+                      "how far two processes sharing nothing were from half the time at that moment."]
     lines += ["", "Dask cluster start-up and warm-up (not in the times): "
               + ", ".join(f"{best[k]:.2f} s" + (f" ({k[len('dask start-up, '):]})" if k != "dask start-up" else "")
                           for k in best if k.startswith("dask start-up")),
